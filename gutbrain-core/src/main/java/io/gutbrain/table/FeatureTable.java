@@ -539,7 +539,10 @@ public final class FeatureTable {
             for (int f = 0; f < fmap.length; f++) fmap[f] = fIndex.get(t.featureIds.get(f));
             for (int s = 0; s < t.sampleCount(); s++) {
                 int ns = sIndex.get(t.sampleIds.get(s));
-                for (int k = t.samplePtr[s]; k < t.samplePtr[s + 1]; k++) b.add(ns, fmap[t.featureIdx[k]], t.values[k]);
+                for (int k = t.samplePtr[s]; k < t.samplePtr[s + 1]; k++) {
+                    if (sumOverlapping) b.addSum(ns, fmap[t.featureIdx[k]], t.values[k]);
+                    else b.add(ns, fmap[t.featureIdx[k]], t.values[k]);
+                }
             }
         }
         FeatureTable merged = b.build();
