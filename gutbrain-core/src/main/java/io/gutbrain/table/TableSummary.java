@@ -62,7 +62,13 @@ public record TableSummary(int samples, int features, long nonZeros, double dens
         if (l == null) return t.featureIds().get(f);
         Rank r = l.deepestAssigned();
         if (r == null) return t.featureIds().get(f) + " (unassigned)";
-        return l.name(r) + " (" + r.label() + ")";
+        String name = l.name(r);
+        // Greengenes splits binomials (g__Bacteroides; s__uniformis): show the full species name
+        if (r == Rank.SPECIES) {
+            String genus = l.name(Rank.GENUS);
+            if (genus != null && !genus.isEmpty() && !name.startsWith(genus)) name = genus + " " + name;
+        }
+        return name + " (" + r.label() + ")";
     }
 
     /** R type-7 quantile of an ascending array; NaN when empty. */

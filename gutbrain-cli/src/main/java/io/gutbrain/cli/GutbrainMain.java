@@ -1,0 +1,73 @@
+package io.gutbrain.cli;
+
+import io.gutbrain.cli.bench.BenchCommand;
+import io.gutbrain.cli.common.Version;
+import io.gutbrain.cli.table.TableCommand;
+import io.gutbrain.error.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code gutbrain} command. Each program is one class in a package named after its domain
+ * (GATK/Picard style); this class only wires them together and turns errors into exit codes:
+ * 0 success, 1 internal error (a bug: please report), 2 bad input or bad arguments.
+ */
+@Command(name = "gutbrain",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.Provider.class,
+        description = "Gut-brain axis microbiome analysis: load, validate and analyse microbiome tables with mental-health data.",
+        subcommands = {TableCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExample:%n",
+        footer = "  gutbrain table summarize table.biom --metadata metadata.tsv")
+public final class GutbrainMain implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GutbrainMain());
+        cl.setExecutionExceptionHandler(GutbrainMain::handleExecutionException);
+        cl.setParameterExceptionHandler(GutbrainMain::handleParameterException);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("gutbrain: error: out of memory (fix: raise the heap, e.g. GUTBRAIN_JAVA_OPTS=-Xmx16g ./gutbrain ...)");
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        Throwable t = ex;
+        while (!(t instanceof InputException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
+        if (t instanceof InputException) {
+            err.println("gutbrain: error: " + ((InputException) t).oneLine());
+            err.flush();
+            return 2;
+        }
+        err.println("gutbrain: internal error: " + ex + " (this is a bug; please report it with the command you ran;"
+                + " set GUTBRAIN_DEBUG=1 for details)");
+        if (System.getenv("GUTBRAIN_DEBUG") != null) ex.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("gutbrain: error: " + ex.getMessage() + " (fix: see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return 2;
+    }
+}
