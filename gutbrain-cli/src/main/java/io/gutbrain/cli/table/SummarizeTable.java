@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.TableInput;
+import io.gutbrain.cli.common.TreeInput;
+import io.gutbrain.error.InputException;
 import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.tree.TreeChecks;
+import io.gutbrain.tree.TreeOps;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.TableSummary;
 import picocli.CommandLine.Command;
@@ -17,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,6 +41,9 @@ public final class SummarizeTable implements Callable<Integer> {
 
     @Mixin TableInput input;
 
+    @Option(names = "--tree", paramLabel = "NEWICK", description = "Also check a tree (Newick or Phylogeny .qza) against the table's features.")
+    Path tree;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
@@ -48,18 +57,40 @@ public final class SummarizeTable implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getErr(), quiet);
         FeatureTable t = input.load(table, console.warnings());
         TableSummary s = TableSummary.of(t, top);
+        Map<String, Object> treeCheck = tree == null ? null : checkTree(t);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", table.toString());
             m.put("summary", s);
             if (t.metadata() != null) m.put("metadataColumns", metadataColumns(t.metadata()));
+            if (treeCheck != null) m.put("tree", treeCheck);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
             out.print(text(table.toString(), s, t.metadata()));
+            if (treeCheck != null) {
+                out.printf(Locale.ROOT, "tree       %s: %,d tips, all %,d features present%n", tree, treeCheck.get("tips"), t.featureCount());
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** Fails (exit 2) naming up to five features that are not tips of the tree. */
+    private Map<String, Object> checkTree(FeatureTable t) {
+        PhyloTree phylo = TreeInput.read(tree);
+        List<String> missing = TreeOps.missingTips(phylo, t.featureIds());
+        if (!missing.isEmpty()) {
+            throw new InputException(tree.toString(), null, missing.size() + " of " + t.featureCount() + " table features are not tips of the tree (e.g. '"
+                    + String.join("', '", missing.subList(0, Math.min(5, missing.size()))) + "')", "use the tree built for this table's features");
+        }
+        TreeChecks.requireNonNegativeLengths(phylo, tree.toString());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", tree.toString());
+        m.put("tips", phylo.tipCount());
+        m.put("nodes", phylo.nodeCount());
+        m.put("allFeaturesPresent", true);
+        return m;
     }
 
     private static Map<String, String> metadataColumns(SampleMetadata md) {
