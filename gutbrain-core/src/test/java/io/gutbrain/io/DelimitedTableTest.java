@@ -53,6 +53,14 @@ class DelimitedTableTest {
     }
 
     @Test
+    void hmp2ProportionsRoundTripThroughClassicTsv() {
+        FeatureTable t = DelimitedTable.read(resource("maaslin2-hmp2/HMP2_taxonomy.tsv"));
+        Path out = dir.resolve("hmp2.tsv");
+        ClassicTsv.write(t, out);
+        assertThat(ClassicTsv.read(out).sameData(t)).isTrue();
+    }
+
+    @Test
     void autoReadsQiimeTablesAsFeaturesAsRows() {
         Path p = resource("microbiome-interventions/peerj32/counts.tsv");
         FeatureTable auto = DelimitedTable.read(p);
