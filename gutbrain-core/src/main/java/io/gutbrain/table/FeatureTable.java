@@ -267,7 +267,21 @@ public final class FeatureTable {
         if (perFeature != null && perFeature.length != featureCount()) {
             throw new IllegalArgumentException("lineages: " + perFeature.length + " for " + featureCount() + " features");
         }
-        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, values, perFeature == null ? null : perFeature.clone(), metadata, false);
+        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, values, perFeature == null ? null : shareEqual(perFeature), metadata, false);
+    }
+
+    /**
+     * A copy in which equal lineages are one object: thousands of OTUs share a lineage, so this
+     * keeps taxonomy to a few bytes per feature.
+     */
+    private static Lineage[] shareEqual(Lineage[] perFeature) {
+        Map<Lineage, Lineage> seen = new HashMap<>();
+        Lineage[] out = new Lineage[perFeature.length];
+        for (int f = 0; f < out.length; f++) {
+            Lineage l = perFeature[f];
+            out[f] = l == null ? null : seen.computeIfAbsent(l, x -> x);
+        }
+        return out;
     }
 
     /**

@@ -60,7 +60,10 @@ public final class LoadBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-48s %,10d %12.3f %10.3f %12.1f %10.1f%n", file.getFileName(), probe.nonZeroCount(),
                     timing.median(), timing.min(), heap / 1e6, heap / (double) probe.nonZeroCount());
         }
-        out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", max heap: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+        String gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", "));
+        out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", max heap: " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB, GC: " + gc + " (G1 rounds arrays over half a region up to whole regions; ParallelGC shows the objects' own size)");
         if (keep == null) {
             try (var s = Files.walk(dir)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

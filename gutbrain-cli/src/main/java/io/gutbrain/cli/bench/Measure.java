@@ -36,16 +36,20 @@ final class Measure {
     }
 
     /**
-     * Heap retained by the object {@code make} returns: used heap after full GCs with the object
-     * alive, minus used heap before. Approximate (GC is a request), good to a few percent on
-     * objects of tens of megabytes.
+     * Heap retained by one object {@code make} returns: used heap after full GCs with three
+     * copies alive, minus used heap before, divided by three. Holding several copies averages out
+     * one-time caches (parser buffers, interned names) that belong to no single table.
+     * Approximate (GC is a request), good to a few percent on objects of tens of megabytes.
      */
     static <T> long retainedBytes(Supplier<T> make) {
+        final int copies = 3;
+        make.get(); // fill one-time caches first
         long before = usedAfterGc();
-        T obj = make.get();
+        Object[] held = new Object[copies];
+        for (int i = 0; i < copies; i++) held[i] = make.get();
         long after = usedAfterGc();
-        java.lang.ref.Reference.reachabilityFence(obj);
-        return after - before;
+        java.lang.ref.Reference.reachabilityFence(held);
+        return (after - before) / copies;
     }
 
     private static long usedAfterGc() {
