@@ -274,6 +274,15 @@ public final class Decimals {
      * anything else goes through {@link Double#parseDouble}.
      */
     public static double parse(CharSequence s, int from, int to) {
+        double v = parseAllowingOverflow(s, from, to);
+        return Double.isInfinite(v) ? Double.NaN : v;
+    }
+
+    /**
+     * Like {@link #parse(CharSequence, int, int)} but a value beyond the double range gives
+     * ±Infinity rather than NaN, so a reader can say "not a finite number" instead of "not a number".
+     */
+    static double parseAllowingOverflow(CharSequence s, int from, int to) {
         int i = from;
         boolean negative = false;
         if (i < to && (s.charAt(i) == '+' || s.charAt(i) == '-')) negative = s.charAt(i++) == '-';
@@ -324,8 +333,7 @@ public final class Decimals {
             double v = exp10 < 0 ? m / EXACT_POW10[-exp10] : m * EXACT_POW10[exp10];
             return negative ? -v : v;
         }
-        double v = Double.parseDouble(s.subSequence(from, to).toString());
-        return Double.isInfinite(v) ? Double.NaN : v;
+        return Double.parseDouble(s.subSequence(from, to).toString());
     }
 
     /** {@link #parse(CharSequence, int, int)} of a whole string. */
