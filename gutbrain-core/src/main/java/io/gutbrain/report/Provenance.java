@@ -45,24 +45,23 @@ public final class Provenance {
 
     /** Records an input file with its size and SHA-256. */
     public Provenance input(String role, Path file) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("role", role);
-        m.put("path", file.toString());
-        m.put("bytes", size(file));
-        m.put("sha256", sha256(file));
-        inputs.add(m);
+        inputs.add(fileRecord(role, file));
         return this;
     }
 
     /** Records an output file with its size and SHA-256 (call after it is written). */
     public Provenance output(String role, Path file) {
+        outputs.add(fileRecord(role, file));
+        return this;
+    }
+
+    private static Map<String, Object> fileRecord(String role, Path file) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", role);
         m.put("path", file.toString());
         m.put("bytes", size(file));
         m.put("sha256", sha256(file));
-        outputs.add(m);
-        return this;
+        return m;
     }
 
     public Map<String, Object> toMap() {
