@@ -24,9 +24,9 @@ import java.util.SplittableRandom;
  * distribution, as with shuffling the reads and keeping the first {@code depth} (vegan
  * {@code rrarefy}, QIIME 2 {@code feature-table rarefy}). The subset is drawn with Floyd's
  * algorithm over read positions without expanding the sample into an array of reads; see
- * {@code Subsampler}. Cost per sample: O(m log k) time for k non-zero features and
- * m = min(depth, N − depth) for N reads, and 8–32 bytes per drawn read (or N/8 bytes if less) of
- * per-thread scratch — about 3 MB for depth 10<sup>5</sup>.
+ * {@code Subsampler}. Cost per sample: O(m + k) expected time for k non-zero features and
+ * m = min(depth, N − depth) for N reads, and per-thread scratch of 16–32 bytes per drawn read
+ * (or N/8 bytes if that is less), reused across samples: about 2 MB at depth 10<sup>5</sup>.
  *
  * <p><b>Reproducibility.</b> The random stream of sample i is the i-th
  * {@link SplittableRandom#split()} of {@code new SplittableRandom(seed)}, made before any
@@ -149,7 +149,7 @@ public final class Rarefaction {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         int nd = sorted.length;
         int nm = kernels.size();
-        RarefactionCurve.Builder out = new RarefactionCurve.Builder(table.sampleIds(), totals, sorted, kernels, iterations);
+        RarefactionCurve out = new RarefactionCurve(table.sampleIds(), totals, sorted, kernels, iterations);
         SplittableRandom[] rng = sampleRandoms(seed, table.sampleCount());
         double[] values = table.rawValues();
         int[] features = table.rawFeatureIndices();
@@ -179,7 +179,7 @@ public final class Rarefaction {
             }
             p.advance(nd - d); // depths above this sample's read count
         });
-        return out.build();
+        return out;
     }
 
     /** The i-th split of the seed's generator for sample i: independent of threads and scheduling. */

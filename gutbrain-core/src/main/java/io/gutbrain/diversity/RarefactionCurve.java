@@ -36,16 +36,26 @@ public final class RarefactionCurve {
     private final double[] upper;
     private final int[] used;
 
-    private RarefactionCurve(Builder b) {
-        sampleIds = b.sampleIds;
-        totals = b.totals;
-        depths = b.depths;
-        metricNames = b.metricNames;
-        iterations = b.iterations;
-        mean = b.mean;
-        lower = b.lower;
-        upper = b.upper;
-        used = b.used;
+    /** An empty curve (all NaN) that {@link Rarefaction#curve} fills with {@link #summarise}. */
+    RarefactionCurve(List<String> sampleIds, long[] totals, long[] depths, List<AlphaMetric> metrics, int iterations) {
+        this.sampleIds = List.copyOf(sampleIds);
+        this.totals = totals;
+        this.depths = depths;
+        List<String> names = new ArrayList<>();
+        for (AlphaMetric m : metrics) names.add(m.name());
+        this.metricNames = List.copyOf(names);
+        this.iterations = iterations;
+        int cells = sampleIds.size() * depths.length * names.size();
+        mean = nans(cells);
+        lower = nans(cells);
+        upper = nans(cells);
+        used = new int[cells];
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     /** All samples of the input table, in table order (some may have no computed depth). */
@@ -110,62 +120,28 @@ public final class RarefactionCurve {
         });
     }
 
-    /** Collects summaries from the worker threads; each (s, d, m) cell is written by one thread. */
-    static final class Builder {
-        private final List<String> sampleIds;
-        private final long[] totals;
-        private final long[] depths;
-        private final List<String> metricNames;
-        private final int iterations;
-        private final double[] mean;
-        private final double[] lower;
-        private final double[] upper;
-        private final int[] used;
-
-        Builder(List<String> sampleIds, long[] totals, long[] depths, List<AlphaMetric> metrics, int iterations) {
-            this.sampleIds = List.copyOf(sampleIds);
-            this.totals = totals;
-            this.depths = depths;
-            List<String> names = new ArrayList<>();
-            for (AlphaMetric m : metrics) names.add(m.name());
-            this.metricNames = List.copyOf(names);
-            this.iterations = iterations;
-            int cells = sampleIds.size() * depths.length * names.size();
-            mean = nans(cells);
-            lower = nans(cells);
-            upper = nans(cells);
-            used = new int[cells];
-        }
-
-        private static double[] nans(int n) {
-            double[] a = new double[n];
-            Arrays.fill(a, Double.NaN);
-            return a;
-        }
-
-        /**
-         * Stores the mean and R type-7 percentiles of the non-NaN values of {@code draws}
-         * (which it reorders); leaves NaN and a count of 0 when all are NaN.
-         */
-        void summarise(int s, int d, int m, double[] draws) {
-            int n = 0;
-            double sum = 0;
-            for (double x : draws) {
-                if (!Double.isNaN(x)) {
-                    draws[n++] = x;
-                    sum += x;
-                }
+    /**
+     * Stores the mean and R type-7 percentiles of the non-NaN values of {@code draws}
+     * (which it reorders); leaves NaN and a count of 0 when all are NaN. Called by the worker
+     * threads of {@link Rarefaction#curve}, each (s, d, m) cell by exactly one of them, before
+     * the curve is published.
+     */
+    void summarise(int s, int d, int m, double[] draws) {
+        int n = 0;
+        double sum = 0;
+        for (double x : draws) {
+            if (!Double.isNaN(x)) {
+                draws[n++] = x;
+                sum += x;
             }
-            int i = (s * depths.length + d) * metricNames.size() + m;
-            used[i] = n;
-            if (n == 0) return;
-            Arrays.sort(draws, 0, n);
-            double[] sorted = n == draws.length ? draws : Arrays.copyOf(draws, n);
-            mean[i] = sum / n;
-            lower[i] = TableSummary.quantile(sorted, LOWER_PERCENTILE);
-            upper[i] = TableSummary.quantile(sorted, UPPER_PERCENTILE);
         }
-
-        RarefactionCurve build() { return new RarefactionCurve(this); }
+        int i = index(s, d, m);
+        used[i] = n;
+        if (n == 0) return;
+        Arrays.sort(draws, 0, n);
+        double[] sorted = n == draws.length ? draws : Arrays.copyOf(draws, n);
+        mean[i] = sum / n;
+        lower[i] = TableSummary.quantile(sorted, LOWER_PERCENTILE);
+        upper[i] = TableSummary.quantile(sorted, UPPER_PERCENTILE);
     }
 }

@@ -14,12 +14,13 @@ import java.util.SplittableRandom;
  * [0, j]; keep t if not yet kept, else keep j. Every n-subset is equally likely (Bentley &amp;
  * Floyd 1987), so the per-feature counts of the kept reads follow the multivariate
  * hypergeometric distribution exactly — the same law as shuffling all reads and taking the
- * first n. Each kept position is mapped to its feature by binary search in {@code cum}.
+ * first n. Each kept position is mapped to its feature through a guide table over {@code cum}
+ * (O(1) expected).
  *
  * <p>When more than half of the reads are kept, the complement (the N − n reads to remove) is
- * drawn instead, so n ≤ N/2 always. Cost per draw: O(n log k) time for k features, and a set of
- * positions that is either a hash table of 2n–4n longs or a bit set of N/64 longs, whichever
- * is smaller; its buffer is reused between draws. Not thread-safe: use one per thread.
+ * drawn instead, so n ≤ N/2 always. Cost per draw: O(n + k) expected time for k features, and
+ * a set of positions that is either a hash table of 2n–4n longs or a bit set of N/64 longs,
+ * whichever is smaller; its buffer is reused between draws. Not thread-safe: use one per thread.
  *
  * <p>Bentley, J. &amp; Floyd, R. (1987) Programming pearls: a sample of brilliance.
  * <i>Communications of the ACM</i> 30: 754–757.
@@ -29,6 +30,8 @@ final class Subsampler {
     private static final int MAX_HASH_BITS = 30;
 
     private long[] cum = new long[0];
+    private int[] guide = new int[0]; // guide[g]: first entry whose reads reach past position g << guideShift
+    private int guideShift;
     private long[] set = new long[0];
     private boolean bitset;
     private int shift;
@@ -54,6 +57,7 @@ final class Subsampler {
         long n = complement ? total - depth : depth;
         Arrays.fill(out, 0, k, 0L);
         if (n > 0) {
+            buildGuide(total, k);
             prepareSet(total, n);
             for (long j = total - n; j < total; j++) {
                 long t = rng.nextLong(j + 1);
@@ -62,7 +66,7 @@ final class Subsampler {
                     kept = j;
                     add(j);
                 }
-                out[entryOf(kept, k)]++;
+                out[entryOf(kept)]++;
             }
         }
         if (complement) {
@@ -70,14 +74,28 @@ final class Subsampler {
         }
     }
 
-    /** The entry whose reads include position {@code pos}: the first i with cum[i] &gt; pos. */
-    private int entryOf(long pos, int k) {
-        int lo = 0, hi = k - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] > pos) hi = mid; else lo = mid + 1;
+    /**
+     * Indexes {@code cum} by buckets of 2^guideShift ≤ N/k positions (so k to 2k + 1 buckets):
+     * a lookup starts at its bucket's first entry and scans forward, O(1) expected instead of a
+     * binary search's log k unpredictable branches.
+     */
+    private void buildGuide(long total, int k) {
+        guideShift = 63 - Long.numberOfLeadingZeros(Math.max(1, total / k));
+        int buckets = (int) (((total - 1) >>> guideShift) + 1);
+        if (guide.length < buckets) guide = new int[Math.max(buckets, 2 * guide.length)];
+        int e = 0;
+        for (int g = 0; g < buckets; g++) {
+            long start = (long) g << guideShift;
+            while (cum[e] <= start) e++;
+            guide[g] = e;
         }
-        return lo;
+    }
+
+    /** The entry whose reads include position {@code pos}: the first i with cum[i] &gt; pos. */
+    private int entryOf(long pos) {
+        int e = guide[(int) (pos >>> guideShift)];
+        while (cum[e] <= pos) e++;
+        return e;
     }
 
     private void prepareSet(long total, long n) {
