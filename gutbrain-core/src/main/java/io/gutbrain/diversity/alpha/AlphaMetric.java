@@ -17,7 +17,8 @@ import java.util.Locale;
  * Every value in the run is finite and strictly positive and the run is non-empty: zero-depth
  * samples never reach a metric (the {@link AlphaDiversity} driver excludes them with a warning),
  * and all other input checks are done once, up front, by {@link CountValidation}. Kernels do
- * not allocate, so a driver can call them for millions of samples from several threads.
+ * not allocate per sample, so a driver can call them for millions of samples from several
+ * threads.
  *
  * <p>Metrics are immutable and thread-safe. A metric that needs more than the counts (Faith's
  * PD needs a tree) is obtained unbound from {@link #byName} and turned into a usable kernel by
