@@ -4,11 +4,14 @@ import io.gutbrain.diversity.alpha.AlphaDiversity;
 import io.gutbrain.diversity.alpha.AlphaMetric;
 import io.gutbrain.diversity.alpha.AlphaResult;
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.Newick;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.tree.PhyloTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +51,21 @@ class RarefactionCurveTest {
             // at depth 1000 richness cannot exceed the unrarefied richness
             assertThat(c.upper(s, 0, 0)).isLessThanOrEqualTo(t.sampleNonZero(s));
         }
+    }
+
+    @Test
+    void treeMetricsRunOnSubsamples() throws URISyntaxException {
+        FeatureTable t = RarefactionTest.s50();
+        PhyloTree tree = Newick.read(Path.of(getClass().getClassLoader().getResource("synthetic-s50/s50.nwk").toURI()));
+        long full = (long) t.sampleTotal(0);
+        List<AlphaMetric> faith = AlphaMetric.byNames("faith_pd");
+        RarefactionCurve c = Rarefaction.curve(t, faith, tree, new long[] {10, full}, 3, 5, 2, null);
+        double expected = AlphaDiversity.compute(t, faith, tree, 1, null).value(0, 0);
+        assertThat(c.mean(0, 1, 0)).isCloseTo(expected, within(1e-12 * expected));
+        // 10 reads span at most the sample's whole subtree
+        assertThat(c.upper(0, 0, 0)).isPositive().isLessThanOrEqualTo(expected);
+        assertThatThrownBy(() -> Rarefaction.curve(t, faith, null, new long[] {10}, 1, 1, 1, null))
+                .isInstanceOf(InputException.class).hasMessageContaining("needs a phylogenetic tree");
     }
 
     @Test

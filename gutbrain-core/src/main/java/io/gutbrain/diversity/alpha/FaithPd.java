@@ -4,6 +4,7 @@ import io.gutbrain.diversity.ValueFormat;
 import io.gutbrain.error.InputException;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.tree.TreeChecks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,8 @@ import java.util.Set;
  *       any other presence.</li>
  * </ul>
  * Checked when binding ({@link #bind}): the tree is present; tip names are unique; every
- * non-root node has a branch length and none is negative (PD is a sum of lengths, so a negative
- * one makes it meaningless); every feature observed in at least one sample is a tip (the error
+ * non-root node has a branch length ({@link TreeChecks}) and none is negative, the root's
+ * included when given (PD is a sum of lengths, so a negative one makes it meaningless); every feature observed in at least one sample is a tip (the error
  * names up to five missing ids). Features that are zero in every sample need not be in the tree.
  *
  * <p>Cost: each sample walks up from its tips until it meets a node already counted for that
@@ -78,22 +79,17 @@ public final class FaithPd implements AlphaMetric {
     }
 
     private static void checkTree(PhyloTree tree) {
+        TreeChecks.requireBranchLengths(tree, null);
+        TreeChecks.requireNonNegativeLengths(tree, null);
+        double rootLength = tree.branchLength(tree.root());
+        if (rootLength < 0) { // TreeChecks ignores the root, but this metric sums its length
+            throw new InputException(null, TreeChecks.describe(tree, tree.root()), "negative branch length " + rootLength + " on the root",
+                    "remove the root's length or make it non-negative");
+        }
         Set<String> seen = new HashSet<>();
         for (int node = 0; node < tree.nodeCount(); node++) {
-            String label = tree.name(node) == null ? "node " + (node + 1) + " (unnamed, in post-order)" : "node '" + tree.name(node) + "'";
             if (tree.isTip(node) && tree.name(node) != null && !seen.add(tree.name(node))) {
-                throw new InputException(null, "tree " + label, "tip name occurs more than once",
-                        "give every tip a unique name");
-            }
-            if (node == tree.root()) continue;
-            double l = tree.branchLength(node);
-            if (Double.isNaN(l)) {
-                throw new InputException(null, "tree " + label, "branch has no length; Faith's PD sums branch lengths",
-                        "use a tree with a length on every branch except the root's");
-            }
-            if (l < 0) {
-                throw new InputException(null, "tree " + label, "negative branch length " + l,
-                        "use a tree with non-negative branch lengths (e.g. re-estimate it, or set negative lengths to 0)");
+                throw new InputException(null, TreeChecks.describe(tree, node), "tip name occurs more than once", "give every tip a unique name");
             }
         }
     }

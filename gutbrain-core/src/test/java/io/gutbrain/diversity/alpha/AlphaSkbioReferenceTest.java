@@ -1,5 +1,6 @@
 package io.gutbrain.diversity.alpha;
 
+import io.gutbrain.io.Newick;
 import io.gutbrain.table.FeatureTable;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,13 @@ class AlphaSkbioReferenceTest {
         check(r, ref, "shannon_base2", "shannon_base2");
         check(r, ref, "chao1_bias_corrected", "chao1");
         check(r, ref, "goods_coverage", "goods_coverage");
+    }
+
+    @Test
+    void faithPdMatchesScikitBio() {
+        FeatureTable t = AlphaReferenceTest.table("synthetic-s50");
+        Map<String, Map<String, Double>> ref = ReferenceValues.read("reference/synthetic-s50/alpha_skbio.tsv");
+        AlphaResult r = AlphaDiversity.compute(t, AlphaMetric.byNames("faith_pd"), Newick.read(ReferenceValues.resource("synthetic-s50/s50.nwk")), 2, null);
+        check(r, ref, "faith_pd", "faith_pd");
     }
 }

@@ -56,18 +56,20 @@ class FaithPdTest {
     @Test
     void rejectsNegativeOrMissingBranchLengths() {
         assertThatThrownBy(() -> run(tree(Double.NaN, -0.5), List.of("A"), new double[][] {{1}}))
-                .isInstanceOf(InputException.class).hasMessageContaining("node 'B'").hasMessageContaining("negative branch length -0.5");
+                .isInstanceOf(InputException.class).hasMessageContaining("tip 'B'").hasMessageContaining("negative branch length -0.5");
+        assertThatThrownBy(() -> run(tree(-1, 2), List.of("A"), new double[][] {{1}}))
+                .isInstanceOf(InputException.class).hasMessageContaining("on the root");
         PhyloTree noLength = new PhyloTree(new int[] {2, 2, 4, 4, -1}, new double[] {1, 2, Double.NaN, 4, Double.NaN},
                 new String[] {"A", "B", null, "C", null});
         assertThatThrownBy(() -> run(noLength, List.of("A"), new double[][] {{1}}))
-                .isInstanceOf(InputException.class).hasMessageContaining("node 3 (unnamed").hasMessageContaining("no length");
+                .isInstanceOf(InputException.class).hasMessageContaining("unnamed internal node spanning tips 'A' to 'B'").hasMessageContaining("no branch length");
     }
 
     @Test
     void rejectsDuplicateTipNames() {
         PhyloTree dup = new PhyloTree(new int[] {2, 2, 4, 4, -1}, new double[] {1, 2, 3, 4, 0}, new String[] {"A", "A", null, "C", null});
         assertThatThrownBy(() -> run(dup, List.of("A"), new double[][] {{1}}))
-                .isInstanceOf(InputException.class).hasMessageContaining("node 'A'").hasMessageContaining("more than once");
+                .isInstanceOf(InputException.class).hasMessageContaining("tip 'A'").hasMessageContaining("more than once");
     }
 
     @Test
