@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A terminal progress bar with ETA, redrawn at most ten times a second; thread-safe so parallel
  * kernels can report. Silent when not attached to a terminal (CI logs, pipes).
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable, io.gutbrain.util.ProgressListener {
     private final PrintWriter out;
     private final String label;
     private final long total;
@@ -24,7 +24,7 @@ public final class Progress implements AutoCloseable {
         this.enabled = enabled;
     }
 
-    public void advance(long n) {
+    @Override public void advance(long n) {
         long d = done.addAndGet(n);
         if (!enabled) return;
         long now = System.nanoTime();
