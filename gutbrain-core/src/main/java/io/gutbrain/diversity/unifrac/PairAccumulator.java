@@ -18,14 +18,29 @@ import java.util.List;
  * P<sub>i</sub> = Σ b·u<sub>i</sub>^α over u<sub>i</sub> &gt; 0. The pairwise term T<sub>ij</sub>
  * (and for generalized a second term) is described in {@link UniFrac}.
  *
+ * <p>Rows are processed in tiles of a few rows (one tile per task, fixed regardless of the thread
+ * count, so results do not depend on it). Sparse nodes are scattered row by row through the
+ * block's transposition; dense nodes are applied node by node to all rows of the tile, so each
+ * dense node's N-vector is read from memory once per tile rather than once per row.
+ *
  * <p>When the whole tree fits in one block, the totals are complete before any pair is summed,
  * so every row is finished straight from a thread-local double buffer into the output. Otherwise
  * pair terms are added into condensed double accumulators across blocks (the output array
  * itself when it is double and one term suffices) and finished in a last pass.
  */
 final class PairAccumulator {
-    /** Weighted nodes present in more than this fraction of samples are summed densely. */
-    static final double DENSE_FRACTION = 0.25;
+    /** Weighted nodes in more than this fraction of samples are summed densely (min over a full row). */
+    static final double WEIGHTED_DENSE = Double.parseDouble(System.getProperty("uf.wdense", "0.15"));
+    /** Unweighted nodes in more than this fraction of samples are summed densely (add over a full row). */
+    static final double UNWEIGHTED_DENSE = Double.parseDouble(System.getProperty("uf.udense", "0.07"));
+    /** Unweighted nodes in more than this fraction of samples are stored by their complement. */
+    static final double UNWEIGHTED_COMPLEMENT = Double.parseDouble(System.getProperty("uf.ucomp", "0.75"));
+    /** Bytes of row buffers per tile: a tile's rows stay in the core's L2 cache. */
+    private static final int TILE_BYTES = 1 << 20;
+    /** Bytes of dense node rows taken together: a group stays in L2 while the tile's rows pass over it. */
+    private static final int GROUP_BYTES = 1 << 18;
+
+    private static final byte SPARSE = 0, COMPLEMENT = 1, DENSE = 2;
 
     private final UniFracVariant variant;
     private final double alpha;
@@ -34,6 +49,7 @@ final class PairAccumulator {
     private final long blockBytes;
     private final DistanceMatrix out;
     private final ProgressListener progress;
+    private final int tileRows;
 
     private final double[] total;     // A, W or P per sample
     private final double[] absent;    // unweighted: Ā per sample
@@ -43,7 +59,7 @@ final class PairAccumulator {
     private final List<int[]> blockIdx = new ArrayList<>();
     private final List<double[]> blockVal = new ArrayList<>();
     private final List<Double> blockLen = new ArrayList<>();
-    private final List<Boolean> blockDense = new ArrayList<>();
+    private final List<Byte> blockMode = new ArrayList<>();
     private long blockUsed;
     private int blocksDone;
 
@@ -62,6 +78,8 @@ final class PairAccumulator {
         this.progress = progress;
         this.total = new double[n];
         this.absent = variant == UniFracVariant.UNWEIGHTED ? new double[n] : null;
+        int perRow = 8 * Math.max(1, n) * (variant == UniFracVariant.GENERALIZED ? 2 : 1);
+        this.tileRows = Math.max(1, Math.min(64, TILE_BYTES / perRow));
     }
 
     int sampleCount() { return n; }
@@ -72,39 +90,38 @@ final class PairAccumulator {
      */
     void addNode(int[] idx, double[] val, double b) {
         int k = idx.length;
-        boolean dense;
-        int entries;
+        byte mode = SPARSE;
         switch (variant) {
             case UNWEIGHTED:
                 for (int s : idx) total[s] += b;
-                dense = k > n / 2;  // stored by complement
-                if (dense) {
+                if (k > UNWEIGHTED_COMPLEMENT * n) {
+                    mode = COMPLEMENT;
                     complementLength += b;
                     idx = complement(idx);
                     for (int s : idx) absent[s] += b;
+                    if (idx.length == 0) return;  // in every sample: only C and A change
+                } else if (k > UNWEIGHTED_DENSE * n) {
+                    mode = DENSE;
                 }
-                entries = idx.length;
                 break;
             case GENERALIZED:
                 for (int q = 0; q < k; q++) total[idx[q]] += b * powAlpha(val[q]);
-                dense = false;
-                entries = k;
                 break;
             default:
                 for (int q = 0; q < k; q++) total[idx[q]] += b * val[q];
-                dense = k > DENSE_FRACTION * n;
-                entries = k;
+                if (k > WEIGHTED_DENSE * n) mode = DENSE;
                 break;
         }
-        if (entries == 0) return;
-        // entry: index + node + transposed position (12 bytes), the value(s), and the node vector kept meanwhile
-        long bytes = entries * (12L + (variant == UniFracVariant.GENERALIZED ? 16 : variant.isWeighted() ? 8 : 0))
-                + k * (variant.isWeighted() ? 12L : 4L) + (dense && variant.isWeighted() ? 8L * n : 0) + 64;
+        // a sparse entry costs its index, node and transposed position (12 bytes) and value(s);
+        // a dense node one double per sample; both keep the node's own vector meanwhile
+        int valueBytes = variant == UniFracVariant.GENERALIZED ? 16 : variant.isWeighted() ? 8 : 0;
+        long bytes = (mode == DENSE ? 8L * n + 12L * k : idx.length * (12L + valueBytes))
+                + k * (variant.isWeighted() ? 12L : 4L) + 64;
         if (blockUsed > 0 && blockUsed + bytes > blockBytes) processBlock(false);
         blockIdx.add(idx);
         blockVal.add(val);
         blockLen.add(b);
-        blockDense.add(dense);
+        blockMode.add(mode);
         blockUsed += bytes;
     }
 
@@ -115,10 +132,10 @@ final class PairAccumulator {
             return;
         }
         if (!blockIdx.isEmpty()) processBlock(false);
-        Parallel.forEach(chunkCount(), threads, c -> {
+        Parallel.forEach(tileCount(), threads, tile -> {
             double[] r1 = new double[n];
             double[] r2 = acc2 == null ? null : new double[n];
-            for (int t = chunkStart(c); t < chunkStart(c + 1); t++) {
+            for (int t = tile * tileRows; t < Math.min(n, (tile + 1) * tileRows); t++) {
                 int i = rowOf(t);
                 int base = rowBase(i);
                 System.arraycopy(acc1, base + i + 1, r1, i + 1, n - i - 1);
@@ -148,17 +165,20 @@ final class PairAccumulator {
 
     // ------------------------------------------------------------------ block processing
 
-    /** The block's node vectors laid out contiguously, plus their transposition by sample. */
+    /** The block's sparse node vectors laid out contiguously and transposed, and its dense rows. */
     private static final class Layout {
-        int[] idx;          // sample of each entry, grouped by node
+        int[] idx;          // sample of each sparse entry, grouped by node
         double[] val;       // weighted: b·u; generalized: u
         double[] pw;        // generalized: b·u^α
-        int[] entryNode;
-        int[] nodeEnd;      // one past the node's last entry
+        int[] entryNode;    // sparse node of each entry
+        int[] nodeEnd;      // one past the sparse node's last entry
         double[] nodeLen;
-        double[][] dense;   // weighted dense nodes: b·u for every sample (0 when absent)
-        int[] rowPtr;       // entries of sample i: rowEnt[rowPtr[i] .. rowPtr[i+1])
+        double[][] dense;   // dense nodes: b·u (weighted) or b (unweighted) per sample, 0 when absent
+        int[] rowPtr;       // sparse entries of sample i: rowEnt[rowPtr[i] .. rowPtr[i+1])
         int[] rowEnt;
+        int[] denseRowPtr;  // dense nodes holding sample i: denseRowNode/Val[denseRowPtr[i] .. denseRowPtr[i+1])
+        int[] denseRowNode;
+        double[] denseRowVal;
     }
 
     private void processBlock(boolean last) {
@@ -172,55 +192,121 @@ final class PairAccumulator {
         blockIdx.clear();
         blockVal.clear();
         blockLen.clear();
-        blockDense.clear();
+        blockMode.clear();
         blockUsed = 0;
         blocksDone++;
-        Parallel.forEach(chunkCount(), threads, c -> {
-            double[] r1 = new double[n];
-            double[] r2 = variant == UniFracVariant.GENERALIZED ? new double[n] : null;
-            for (int t = chunkStart(c); t < chunkStart(c + 1); t++) {
-                int i = rowOf(t);
-                Arrays.fill(r1, i + 1, n, 0.0);
-                if (r2 != null) Arrays.fill(r2, i + 1, n, 0.0);
+        boolean two = variant == UniFracVariant.GENERALIZED;
+        Parallel.forEach(tileCount(), threads, tile -> {
+            int from = tile * tileRows, to = Math.min(n, from + tileRows);
+            int[] rows = new int[to - from];
+            double[][] r1 = new double[rows.length][];
+            double[][] r2 = new double[rows.length][];
+            for (int q = 0; q < rows.length; q++) {
+                int i = rowOf(from + q);
+                rows[q] = i;
+                r1[q] = new double[n];
+                if (two) r2[q] = new double[n];
                 switch (variant) {
-                    case UNWEIGHTED: rowUnweighted(lay, i, r1); break;
-                    case GENERALIZED: rowGeneralized(lay, i, r1, r2); break;
-                    default: rowWeighted(lay, i, r1); break;
+                    case UNWEIGHTED: rowUnweighted(lay, i, r1[q]); break;
+                    case GENERALIZED: rowGeneralized(lay, i, r1[q], r2[q]); break;
+                    default: rowWeighted(lay, i, r1[q]); break;
                 }
+            }
+            addDense(lay, rows, r1);
+            for (int q = 0; q < rows.length; q++) {
+                int i = rows[q];
                 if (last) {
-                    finishRow(i, r1, r2);
+                    finishRow(i, r1[q], r2[q]);
                     progress.advance(n - 1 - i);
                 } else {
                     int base = rowBase(i);
-                    for (int j = i + 1; j < n; j++) acc1[base + j] += r1[j];
-                    if (r2 != null) for (int j = i + 1; j < n; j++) acc2[base + j] += r2[j];
+                    for (int j = i + 1; j < n; j++) acc1[base + j] += r1[q][j];
+                    if (two) for (int j = i + 1; j < n; j++) acc2[base + j] += r2[q][j];
                 }
             }
         });
     }
 
+    /**
+     * Adds the dense nodes to the tile's rows. Nodes go in groups small enough to stay in L2
+     * while each row (in L1) takes the group's nodes that hold its sample four at a time, so a
+     * row is loaded and stored once per four nodes. Absent nodes are skipped per row.
+     */
+    private void addDense(Layout l, int[] rows, double[][] r1) {
+        double[][] dense = l.dense;
+        int group = Math.max(4, Math.min(64, GROUP_BYTES / (8 * n)));
+        int[] cursor = new int[rows.length];
+        for (int q = 0; q < rows.length; q++) cursor[q] = l.denseRowPtr[rows[q]];
+        double[][] sel = new double[group + 3][];
+        double[] es = new double[group + 3];
+        double[] zero = new double[n];
+        boolean unweighted = variant == UniFracVariant.UNWEIGHTED;
+        for (int g0 = 0; g0 < dense.length; g0 += group) {
+            int g1 = Math.min(dense.length, g0 + group);
+            for (int q = 0; q < rows.length; q++) {
+                int i = rows[q];
+                int m = 0;
+                int c = cursor[q], end = l.denseRowPtr[i + 1];
+                for (; c < end && l.denseRowNode[c] < g1; c++) {
+                    sel[m] = dense[l.denseRowNode[c]];
+                    es[m++] = l.denseRowVal[c];
+                }
+                cursor[q] = c;
+                while ((m & 3) != 0) {  // pad with an absent node
+                    sel[m] = zero;
+                    es[m++] = 0;
+                }
+                double[] r = r1[q];
+                for (int k = 0; k < m; k += 4) {
+                    double[] a = sel[k], b = sel[k + 1], x = sel[k + 2], y = sel[k + 3];
+                    if (unweighted) {
+                        for (int j = i + 1; j < n; j++) r[j] += (a[j] + b[j]) + (x[j] + y[j]);
+                    } else {
+                        double ea = es[k], eb = es[k + 1], ex = es[k + 2], ey = es[k + 3];
+                        for (int j = i + 1; j < n; j++) {
+                            r[j] += (Math.min(ea, a[j]) + Math.min(eb, b[j])) + (Math.min(ex, x[j]) + Math.min(ey, y[j]));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private Layout layout() {
         int nodes = blockIdx.size();
-        int entries = 0;
-        for (int[] a : blockIdx) entries += a.length;
+        int entries = 0, sparseNodes = 0, denseNodes = 0;
+        for (int node = 0; node < nodes; node++) {
+            if (blockMode.get(node) == DENSE) {
+                denseNodes++;
+            } else {
+                sparseNodes++;
+                entries += blockIdx.get(node).length;
+            }
+        }
         Layout l = new Layout();
         l.idx = new int[entries];
         l.entryNode = new int[entries];
-        l.nodeEnd = new int[nodes];
-        l.nodeLen = new double[nodes];
+        l.nodeEnd = new int[sparseNodes];
+        l.nodeLen = new double[sparseNodes];
+        l.dense = new double[denseNodes][];
         boolean weighted = variant.isWeighted();
         boolean generalized = variant == UniFracVariant.GENERALIZED;
         if (weighted) l.val = new double[entries];
         if (generalized) l.pw = new double[entries];
-        if (weighted) l.dense = new double[nodes][];
-        int p = 0;
+        int p = 0, sn = 0, dn = 0;
         for (int node = 0; node < nodes; node++) {
             int[] idx = blockIdx.get(node);
             double[] val = blockVal.get(node);
             double b = blockLen.get(node);
-            l.nodeLen[node] = b;
+            if (blockMode.get(node) == DENSE) {
+                double[] row = new double[n];
+                for (int q = 0; q < idx.length; q++) row[idx[q]] = weighted ? b * val[q] : b;
+                l.dense[dn++] = row;
+                continue;
+            }
+            l.nodeLen[sn] = b;
             System.arraycopy(idx, 0, l.idx, p, idx.length);
-            Arrays.fill(l.entryNode, p, p + idx.length, node);
+            Arrays.fill(l.entryNode, p, p + idx.length, sn);
             if (generalized) {
                 for (int q = 0; q < idx.length; q++) {
                     l.val[p + q] = val[q];
@@ -228,14 +314,29 @@ final class PairAccumulator {
                 }
             } else if (weighted) {
                 for (int q = 0; q < idx.length; q++) l.val[p + q] = b * val[q];
-                if (blockDense.get(node)) {
-                    double[] row = new double[n];
-                    for (int q = 0; q < idx.length; q++) row[idx[q]] = l.val[p + q];
-                    l.dense[node] = row;
-                }
             }
             p += idx.length;
-            l.nodeEnd[node] = p;
+            l.nodeEnd[sn++] = p;
+        }
+        l.denseRowPtr = new int[n + 1];
+        int denseEntries = 0;
+        for (int node = 0; node < nodes; node++) {
+            if (blockMode.get(node) != DENSE) continue;
+            for (int s : blockIdx.get(node)) l.denseRowPtr[s + 1]++;
+            denseEntries += blockIdx.get(node).length;
+        }
+        for (int s = 0; s < n; s++) l.denseRowPtr[s + 1] += l.denseRowPtr[s];
+        l.denseRowNode = new int[denseEntries];
+        l.denseRowVal = new double[denseEntries];
+        int[] dfill = Arrays.copyOf(l.denseRowPtr, n);
+        for (int d = 0; d < denseNodes; d++) {
+            double[] row = l.dense[d];
+            for (int s = 0; s < n; s++) {
+                if (row[s] == 0) continue;
+                int at = dfill[s]++;
+                l.denseRowNode[at] = d;
+                l.denseRowVal[at] = row[s];
+            }
         }
         l.rowPtr = new int[n + 1];
         for (int s : l.idx) l.rowPtr[s + 1]++;
@@ -246,7 +347,7 @@ final class PairAccumulator {
         return l;
     }
 
-    /** T_ij += b for every node (or complement) holding both i and j, j &gt; i. */
+    /** T_ij += b for every sparse node (or complement) holding both i and j, j &gt; i. */
     private static void rowUnweighted(Layout l, int i, double[] r) {
         int[] idx = l.idx;
         for (int e = l.rowPtr[i]; e < l.rowPtr[i + 1]; e++) {
@@ -258,21 +359,15 @@ final class PairAccumulator {
         }
     }
 
-    /** M_ij += min(b·u_i, b·u_j) over nodes holding both, j &gt; i (dense nodes over all j). */
-    private void rowWeighted(Layout l, int i, double[] r) {
+    /** M_ij += min(b·u_i, b·u_j) over sparse nodes holding both, j &gt; i. */
+    private static void rowWeighted(Layout l, int i, double[] r) {
         int[] idx = l.idx;
         double[] val = l.val;
         for (int e = l.rowPtr[i]; e < l.rowPtr[i + 1]; e++) {
             int p = l.rowEnt[e];
-            int node = l.entryNode[p];
             double bu = val[p];
-            double[] dense = l.dense[node];
-            if (dense != null) {
-                for (int j = i + 1; j < n; j++) r[j] += Math.min(bu, dense[j]);
-            } else {
-                int end = l.nodeEnd[node];
-                for (int q = p + 1; q < end; q++) r[idx[q]] += Math.min(bu, val[q]);
-            }
+            int end = l.nodeEnd[l.entryNode[p]];
+            for (int q = p + 1; q < end; q++) r[idx[q]] += Math.min(bu, val[q]);
         }
     }
 
@@ -351,17 +446,13 @@ final class PairAccumulator {
         return (int) ((long) i * n - (long) i * (i + 1) / 2 - i - 1);
     }
 
-    private int chunkCount() {
-        return threads == 1 ? 1 : Math.min(n, threads * 16);
-    }
-
-    private int chunkStart(int c) {
-        return (int) ((long) c * n / chunkCount());
+    private int tileCount() {
+        return (n + tileRows - 1) / tileRows;
     }
 
     /**
      * Rows in the order 0, n−1, 1, n−2, ...: row i has n−1−i pairs, so consecutive positions
-     * pair a long row with a short one and equal-length chunks carry equal work.
+     * pair a long row with a short one and equal-size tiles carry similar work.
      */
     private int rowOf(int t) {
         return (t & 1) == 0 ? t >> 1 : n - 1 - (t >> 1);

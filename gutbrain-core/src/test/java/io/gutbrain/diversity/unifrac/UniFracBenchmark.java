@@ -1,0 +1,163 @@
+package io.gutbrain.diversity.unifrac;
+
+import io.gutbrain.io.AtomicOutput;
+import io.gutbrain.io.ClassicTsv;
+import io.gutbrain.table.FeatureTable;
+import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.util.ProgressListener;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Times {@link UniFrac} on a seeded synthetic table and random tree, for side-by-side runs with
+ * striped UniFrac ({@code ssu}) on the same data. Not a unit test (no timed assertions anywhere).
+ *
+ * <p>Run from {@code gutbrain-core} after {@code mvn test-compile}:
+ * <pre>
+ * java -cp target/classes:target/test-classes io.gutbrain.diversity.unifrac.UniFracBenchmark \
+ *     1000 5000 0.1 weighted-normalized-unifrac 1 42 [exportDir]
+ * </pre>
+ * With an export directory the table is written as classic TSV ({@code table.tsv}, convert it with
+ * {@code biom convert -i table.tsv -o table.biom --to-hdf5}) and the tree as Newick
+ * ({@code tree.nwk}), then {@code ssu -i table.biom -t tree.nwk -m weighted_normalized -o out.tsv
+ * --pcoa 0} with {@code OMP_NUM_THREADS} equal to the thread count runs the same problem.
+ */
+public final class UniFracBenchmark {
+    private UniFracBenchmark() {}
+
+    /** Wall-clock seconds of one benchmark run. */
+    public static final class Timings {
+        public final double generateSeconds;
+        /** First call in a fresh JVM, JIT warm-up included: what a command-line run pays. */
+        public final double firstSeconds;
+        /** Best of the following repeats. */
+        public final double bestSeconds;
+        public final FeatureTable table;
+        public final PhyloTree tree;
+
+        Timings(double generateSeconds, double firstSeconds, double bestSeconds, FeatureTable table, PhyloTree tree) {
+            this.generateSeconds = generateSeconds;
+            this.firstSeconds = firstSeconds;
+            this.bestSeconds = bestSeconds;
+            this.table = table;
+            this.tree = tree;
+        }
+
+        @Override public String toString() {
+            return String.format("generate %.3f s, first %.3f s, best of repeats %.3f s", generateSeconds, firstSeconds, bestSeconds);
+        }
+    }
+
+    /**
+     * Generates a table of {@code samples} × {@code features} counts (each cell non-zero with
+     * probability {@code density}, counts 1..1000) and a random binary tree over the features
+     * (random pairwise joins, branch lengths uniform in (0, 1)), then times {@code variant} on it:
+     * once, then three more times.
+     */
+    public static Timings run(int samples, int features, double density, UniFracVariant variant, int threads, long seed) {
+        long t0 = System.nanoTime();
+        Random rnd = new Random(seed);
+        FeatureTable table = table(rnd, samples, features, density);
+        PhyloTree tree = tree(rnd, features);
+        long t1 = System.nanoTime();
+        UniFrac.compute(table, tree, variant, 0.5, threads, false, ProgressListener.NONE);
+        long t2 = System.nanoTime();
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < 3; r++) {
+            long a = System.nanoTime();
+            UniFrac.compute(table, tree, variant, 0.5, threads, false, ProgressListener.NONE);
+            best = Math.min(best, (System.nanoTime() - a) / 1e9);
+        }
+        return new Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, best, table, tree);
+    }
+
+    static FeatureTable table(Random rnd, int samples, int features, double density) {
+        List<String> s = new ArrayList<>();
+        List<String> f = new ArrayList<>();
+        for (int i = 0; i < samples; i++) s.add("S" + i);
+        for (int i = 0; i < features; i++) f.add("F" + i);
+        FeatureTable.Builder b = new FeatureTable.Builder("synthetic", s, f);
+        for (int i = 0; i < samples; i++) {
+            for (int j = 0; j < features; j++) if (rnd.nextDouble() < density) b.add(i, j, 1 + rnd.nextInt(1000));
+        }
+        return b.build();
+    }
+
+    /** Random binary tree: repeatedly joins two random open subtrees; indices stay post-ordered. */
+    static PhyloTree tree(Random rnd, int tips) {
+        int m = 2 * tips - 1;
+        int[] parent = new int[m];
+        double[] len = new double[m];
+        String[] name = new String[m];
+        int[] open = new int[tips];
+        for (int t = 0; t < tips; t++) { open[t] = t; name[t] = "F" + t; }
+        int size = tips;
+        for (int next = tips; next < m; next++) {
+            for (int c = 0; c < 2; c++) {
+                int k = rnd.nextInt(size);
+                parent[open[k]] = next;
+                open[k] = open[--size];
+            }
+            open[size++] = next;
+        }
+        parent[m - 1] = -1;
+        for (int i = 0; i < m - 1; i++) len[i] = Math.max(1e-5, rnd.nextDouble());
+        len[m - 1] = Double.NaN;
+        return new PhyloTree(parent, len, name);
+    }
+
+    /** Newick text of a tree (lengths with full precision), for the peer tool only. */
+    static void writeNewick(PhyloTree tree, Path path) {
+        StringBuilder sb = new StringBuilder();
+        appendNewick(tree, tree.root(), sb);
+        sb.append(";\n");
+        AtomicOutput.write(path, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void appendNewick(PhyloTree tree, int root, StringBuilder sb) {
+        // iterative: enter a node, emit its children, close it
+        int[] stack = new int[tree.nodeCount()];
+        boolean[] entered = new boolean[tree.nodeCount()];
+        int top = 0;
+        stack[top++] = root;
+        while (top > 0) {
+            int node = stack[top - 1];
+            if (!tree.isTip(node) && !entered[node]) {
+                entered[node] = true;
+                sb.append('(');
+                List<Integer> kids = new ArrayList<>();
+                for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) kids.add(c);
+                for (int k = kids.size() - 1; k >= 0; k--) stack[top++] = kids.get(k);
+                continue;
+            }
+            top--;
+            if (!tree.isTip(node)) sb.append(')');
+            if (tree.name(node) != null) sb.append(tree.name(node));
+            if (!Double.isNaN(tree.branchLength(node))) sb.append(':').append(tree.branchLength(node));
+            if (node != root && tree.nextSibling(node) >= 0) sb.append(',');
+        }
+    }
+
+    /** {@code samples features density variant threads seed [exportDir]}. */
+    public static void main(String[] args) {
+        int samples = Integer.parseInt(args[0]);
+        int features = Integer.parseInt(args[1]);
+        double density = Double.parseDouble(args[2]);
+        UniFracVariant variant = UniFracVariant.fromCliName(args[3]);
+        int threads = Integer.parseInt(args[4]);
+        long seed = Long.parseLong(args[5]);
+        Timings t = run(samples, features, density, variant, threads, seed);
+        System.out.println(variant.cliName() + " " + samples + " x " + features + " density " + density
+                + " threads " + threads + ": " + t);
+        if (args.length > 6) {
+            Path dir = Path.of(args[6]);
+            ClassicTsv.write(t.table, dir.resolve("table.tsv"));
+            writeNewick(t.tree, dir.resolve("tree.nwk"));
+            System.out.println("wrote " + dir.resolve("table.tsv") + " and " + dir.resolve("tree.nwk"));
+        }
+    }
+}
