@@ -5,6 +5,7 @@ import io.gutbrain.error.InputException;
 import io.gutbrain.table.FeatureMajor;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.tree.TreeChecks;
 import io.gutbrain.util.ProgressListener;
 
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class UniFrac {
      * @param progress        advanced by the number of finished sample pairs, N(N−1)/2 in total
      * @return the distances between samples with non-zero total, and the excluded samples
      * @throws InputException when features are missing from the tree, a tip label is duplicated,
-     *                        a branch length used is negative or infinite, or α is out of range
+     *                        a branch length is negative (or infinite where used), or α is out of range
      */
     public static UniFracResult compute(FeatureTable table, PhyloTree tree, UniFracVariant variant, double alpha,
                                         int threads, boolean singlePrecision, ProgressListener progress) {
@@ -236,33 +237,27 @@ public final class UniFrac {
     }
 
     /**
-     * Branch lengths as used: NaN (not given) becomes 0; negative or infinite lengths on a path
-     * from a table feature to the root are rejected (other parts of the tree are not used).
+     * Branch lengths as used: NaN (not given) becomes 0. Negative lengths anywhere below the root
+     * are rejected as for every tree analysis ({@link TreeChecks#requireNonNegativeLengths}); an
+     * infinite length on a path from a table feature to the root is rejected too.
      */
     private static double[] usableLengths(PhyloTree tree, int[] tipFeature) {
+        TreeChecks.requireNonNegativeLengths(tree, null);
         int m = tree.nodeCount();
         double[] len = new double[m];
         boolean[] used = new boolean[m];
-        for (int node = 0; node < m; node++) {
+        for (int node = 0; node < tree.root(); node++) {
             if (tree.isTip(node)) used[node] = tipFeature[node] >= 0;
-            if (used[node] && node != tree.root()) used[tree.parent(node)] = true;
+            if (used[node]) used[tree.parent(node)] = true;
             double b = tree.branchLength(node);
             if (Double.isNaN(b)) continue;
-            if (used[node] && node != tree.root() && (b < 0 || Double.isInfinite(b))) {
-                throw new InputException(null, "tree node " + describe(tree, node), "branch length " + b + " is "
-                        + (b < 0 ? "negative" : "infinite"), "correct the tree; UniFrac needs finite branch lengths >= 0");
+            if (used[node] && Double.isInfinite(b)) {
+                throw new InputException(null, TreeChecks.describe(tree, node), "branch length is infinite",
+                        "correct the tree; UniFrac needs finite branch lengths");
             }
             len[node] = b;
         }
         return len;
-    }
-
-    /** A node's label, or for an unnamed node the first tip below it, for error messages. */
-    private static String describe(PhyloTree tree, int node) {
-        if (tree.name(node) != null) return "'" + tree.name(node) + "'";
-        int t = node;
-        while (!tree.isTip(t)) t = tree.firstChild(t);
-        return "#" + (node + 1) + " (unnamed, ancestor of tip '" + tree.name(t) + "')";
     }
 
     private static String firstFew(List<String> ids) {

@@ -1,12 +1,12 @@
 package io.gutbrain.diversity.unifrac;
 
-import io.gutbrain.io.AtomicOutput;
-import io.gutbrain.io.ClassicTsv;
+import io.gutbrain.io.BiomHdf5;
+import io.gutbrain.io.Newick;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.SyntheticTables;
 import io.gutbrain.tree.PhyloTree;
 import io.gutbrain.util.ProgressListener;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,10 @@ import java.util.Random;
  * java -cp target/classes:target/test-classes io.gutbrain.diversity.unifrac.UniFracBenchmark \
  *     1000 5000 0.1 weighted-normalized-unifrac 1 42 [exportDir]
  * </pre>
- * With an export directory the table is written as classic TSV ({@code table.tsv}, convert it with
- * {@code biom convert -i table.tsv -o table.biom --to-hdf5}) and the tree as Newick
- * ({@code tree.nwk}), then {@code ssu -i table.biom -t tree.nwk -m weighted_normalized -o out.tsv
- * --pcoa 0} with {@code OMP_NUM_THREADS} equal to the thread count runs the same problem.
+ * With an export directory the table is written as BIOM 2.1 HDF5 ({@code table.biom}) and the
+ * tree as Newick ({@code tree.nwk}); then {@code ssu -i table.biom -t tree.nwk -m weighted_normalized
+ * -o out.tsv --pcoa 0 --n-substeps 1} with {@code OMP_NUM_THREADS} equal to the thread count runs
+ * the same problem.
  */
 public final class UniFracBenchmark {
     private UniFracBenchmark() {}
@@ -53,16 +53,15 @@ public final class UniFracBenchmark {
     }
 
     /**
-     * Generates a table of {@code samples} × {@code features} counts (each cell non-zero with
-     * probability {@code density}, counts 1..1000) and a random binary tree over the features
-     * (random pairwise joins, branch lengths uniform in (0, 1)), then times {@code variant} on it:
-     * once, then three more times.
+     * Generates a table of {@code samples} × {@code features} counts with
+     * {@link SyntheticTables#counts} (expected fraction {@code density} of non-zero cells, uneven
+     * prevalence) and a random binary tree over the features (random pairwise joins, branch
+     * lengths uniform in (0, 1)), then times {@code variant} on it: once, then three more times.
      */
     public static Timings run(int samples, int features, double density, UniFracVariant variant, int threads, long seed) {
         long t0 = System.nanoTime();
-        Random rnd = new Random(seed);
-        FeatureTable table = table(rnd, samples, features, density);
-        PhyloTree tree = tree(rnd, features);
+        FeatureTable table = SyntheticTables.counts(samples, features, density, seed);
+        PhyloTree tree = tree(new Random(seed), features);
         long t1 = System.nanoTime();
         UniFrac.compute(table, tree, variant, 0.5, threads, false, ProgressListener.NONE);
         long t2 = System.nanoTime();
@@ -73,18 +72,6 @@ public final class UniFracBenchmark {
             best = Math.min(best, (System.nanoTime() - a) / 1e9);
         }
         return new Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, best, table, tree);
-    }
-
-    static FeatureTable table(Random rnd, int samples, int features, double density) {
-        List<String> s = new ArrayList<>();
-        List<String> f = new ArrayList<>();
-        for (int i = 0; i < samples; i++) s.add("S" + i);
-        for (int i = 0; i < features; i++) f.add("F" + i);
-        FeatureTable.Builder b = new FeatureTable.Builder("synthetic", s, f);
-        for (int i = 0; i < samples; i++) {
-            for (int j = 0; j < features; j++) if (rnd.nextDouble() < density) b.add(i, j, 1 + rnd.nextInt(1000));
-        }
-        return b.build();
     }
 
     /** Random binary tree: repeatedly joins two random open subtrees; indices stay post-ordered. */
@@ -110,38 +97,6 @@ public final class UniFracBenchmark {
         return new PhyloTree(parent, len, name);
     }
 
-    /** Newick text of a tree (lengths with full precision), for the peer tool only. */
-    static void writeNewick(PhyloTree tree, Path path) {
-        StringBuilder sb = new StringBuilder();
-        appendNewick(tree, tree.root(), sb);
-        sb.append(";\n");
-        AtomicOutput.write(path, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void appendNewick(PhyloTree tree, int root, StringBuilder sb) {
-        // iterative: enter a node, emit its children, close it
-        int[] stack = new int[tree.nodeCount()];
-        boolean[] entered = new boolean[tree.nodeCount()];
-        int top = 0;
-        stack[top++] = root;
-        while (top > 0) {
-            int node = stack[top - 1];
-            if (!tree.isTip(node) && !entered[node]) {
-                entered[node] = true;
-                sb.append('(');
-                List<Integer> kids = new ArrayList<>();
-                for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) kids.add(c);
-                for (int k = kids.size() - 1; k >= 0; k--) stack[top++] = kids.get(k);
-                continue;
-            }
-            top--;
-            if (!tree.isTip(node)) sb.append(')');
-            if (tree.name(node) != null) sb.append(tree.name(node));
-            if (!Double.isNaN(tree.branchLength(node))) sb.append(':').append(tree.branchLength(node));
-            if (node != root && tree.nextSibling(node) >= 0) sb.append(',');
-        }
-    }
-
     /** {@code samples features density variant threads seed [exportDir]}. */
     public static void main(String[] args) {
         int samples = Integer.parseInt(args[0]);
@@ -155,9 +110,9 @@ public final class UniFracBenchmark {
                 + " threads " + threads + ": " + t);
         if (args.length > 6) {
             Path dir = Path.of(args[6]);
-            ClassicTsv.write(t.table, dir.resolve("table.tsv"));
-            writeNewick(t.tree, dir.resolve("tree.nwk"));
-            System.out.println("wrote " + dir.resolve("table.tsv") + " and " + dir.resolve("tree.nwk"));
+            BiomHdf5.write(t.table, dir.resolve("table.biom"));
+            Newick.write(t.tree, dir.resolve("tree.nwk"));
+            System.out.println("wrote " + dir.resolve("table.biom") + " and " + dir.resolve("tree.nwk"));
         }
     }
 }

@@ -121,8 +121,8 @@ class UniFracTest {
                 new String[]{"A", "B", null, "C", "root"});
         assertThatThrownBy(() -> UniFrac.compute(TABLE, t, WEIGHTED_NORMALIZED, 0, 1, false, null))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("-3.0 is negative")
-                .hasMessageContaining("ancestor of tip 'A'");
+                .hasMessageContaining("negative branch length -3.0")
+                .hasMessageContaining("spanning tips 'A' to 'B'");
     }
 
     @Test
