@@ -20,11 +20,12 @@ import java.util.List;
  *
  * <p>Rows are processed in tiles of a few rows (one tile per task, fixed regardless of the thread
  * count, so results do not depend on it). Sparse nodes are scattered row by row through the
- * block's transposition; dense nodes are applied node by node to all rows of the tile, so each
- * dense node's N-vector is read from memory once per tile rather than once per row.
+ * block's transposition; dense nodes are taken in cache-sized groups, and each row of the tile
+ * adds the group's nodes that hold its sample four per pass, so a dense node's N-vector is read
+ * from memory once per tile rather than once per row.
  *
  * <p>When the whole tree fits in one block, the totals are complete before any pair is summed,
- * so every row is finished straight from a thread-local double buffer into the output. Otherwise
+ * so every row is finished straight from its double row buffer into the output. Otherwise
  * pair terms are added into condensed double accumulators across blocks (the output array
  * itself when it is double and one term suffices) and finished in a last pass.
  */

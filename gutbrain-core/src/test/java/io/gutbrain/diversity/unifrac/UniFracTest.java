@@ -106,6 +106,34 @@ class UniFracTest {
     }
 
     @Test
+    void fewerThanTwoSamplesGiveAnEmptyMatrix() {
+        FeatureTable one = FeatureTable.fromDense("x", List.of("s1", "empty"), List.of("A", "B", "C"),
+                new double[][]{{1, 3, 0}, {0, 0, 0}});
+        UniFracResult r = UniFrac.compute(one, TREE, UNWEIGHTED, 0, 2, false, null);
+        assertThat(r.distances().ids()).containsExactly("s1");
+        assertThat(r.excludedSamples()).containsExactly("empty");
+    }
+
+    @Test
+    void zeroLengthBranchesGiveDistanceZero() {
+        // every branch has length 0: numerator and denominator are 0, taken as distance 0
+        PhyloTree flat = new PhyloTree(new int[]{2, 2, 4, 4, -1}, new double[]{0, 0, 0, 0, 0},
+                new String[]{"A", "B", "AB", "C", "root"});
+        for (UniFracVariant v : UniFracVariant.values()) {
+            assertThat(UniFrac.compute(TABLE, flat, v, 0.5, 1, false, null).distances().get(0, 1)).as(v.cliName()).isZero();
+        }
+    }
+
+    @Test
+    void aLabelOnTwoTipsIsRejected() {
+        PhyloTree twice = new PhyloTree(new int[]{2, 2, 4, 4, -1}, new double[]{1, 2, 3, 4, 5},
+                new String[]{"A", "B", "AB", "A", "root"});
+        FeatureTable t = FeatureTable.fromDense("x", List.of("s1", "s2"), List.of("A", "B"), new double[][]{{1, 3}, {0, 2}});
+        assertThatThrownBy(() -> UniFrac.compute(t, twice, UNWEIGHTED, 0, 1, false, null))
+                .isInstanceOf(InputException.class).hasMessageContaining("tree tip 'A'");
+    }
+
+    @Test
     void featuresMissingFromTheTreeAreNamed() {
         List<String> ids = List.of("A", "B", "C", "X1", "X2", "X3", "X4", "X5", "X6");
         FeatureTable t = FeatureTable.fromDense("x", List.of("s"), ids, new double[][]{{1, 1, 1, 1, 1, 1, 1, 1, 1}});
