@@ -44,18 +44,22 @@ public final class Anosim {
         double m = (double) n * (n - 1) / 2;
         double[] ranks = Ranks.average(condensed(grouping.matrix()));
         GroupPairSums kernel = new GroupPairSums(ranks, n);
-        double rObs = statistic(kernel, groups, null, sizes, kernel.scratch(ng), new double[ng], within, m);
+        double[][] w = new double[1][ng];
+        kernel.sums(groups, null, 1, sizes, kernel.scratch(ng, 1), w);
+        double rObs = statistic(kernel, w[0], within, m);
         double[] perm = Permutations.run(n, grouping.strataShared(), 1, opt, () -> {
-            GroupPairSums.Scratch s = kernel.scratch(ng);
-            double[] w = new double[ng];
-            return (p, out) -> out[0] = statistic(kernel, groups, p, sizes, s, w, within, m);
+            GroupPairSums.Scratch s = kernel.scratch(ng, Permutations.BATCH);
+            double[][] wb = new double[Permutations.BATCH][ng];
+            return (perms, count, out) -> {
+                kernel.sums(groups, perms, count, sizes, s, wb);
+                for (int p = 0; p < count; p++) out[p][0] = statistic(kernel, wb[p], within, m);
+            };
         })[0];
         return new TestSummary("ANOSIM", "R", n, ng, rObs, Permutations.pGreater(rObs, perm), opt.permutations());
     }
 
-    private static double statistic(GroupPairSums kernel, int[] groups, int[] perm, int[] sizes, GroupPairSums.Scratch s, double[] w,
-                                    double within, double m) {
-        kernel.sums(groups, perm, sizes, s, w);
+    /** R from the within-group rank sums. */
+    private static double statistic(GroupPairSums kernel, double[] w, double within, double m) {
         double sw = 0;
         for (double x : w) sw += x;
         double rw = sw / within;

@@ -66,7 +66,7 @@ public final class Mantel {
         for (int a = 0; a < n; a++) rowBase[a] = (int) ((long) a * n - (long) a * (a + 1) / 2 - a - 1);
         double r = 0;
         for (int k = 0; k < xz.length; k++) r += xz[k] * yz[k];
-        double[] perm = Permutations.run(n, null, 1, opt, () -> (p, out) -> out[0] = permuted(xz, yz, rowBase, p))[0];
+        double[] perm = Permutations.run(n, null, 1, opt, () -> Permutations.each((p, out) -> out[0] = permuted(xz, yz, rowBase, p)))[0];
         double pv = switch (alternative) {
             case GREATER -> Permutations.pGreater(r, perm);
             case LESS -> Permutations.pLess(r, perm);

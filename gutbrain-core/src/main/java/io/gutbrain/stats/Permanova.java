@@ -109,13 +109,18 @@ public final class Permanova {
         int[] groups = grouping.groupsShared();
         int[] sizes = grouping.sizesShared();
         double sst = kernel.total() / n;
-        double fObs = oneWayF(kernel, groups, null, sizes, kernel.scratch(ng), new double[ng], sst, n);
+        double[][] w = new double[1][ng];
+        kernel.sums(groups, null, 1, sizes, kernel.scratch(ng, 1), w);
+        double ssw = withinSS(w[0], sizes);
+        double fObs = oneWayF(ssw, sst, n, ng);
         double[] perm = Permutations.run(n, grouping.strataShared(), 1, opt, () -> {
-            GroupPairSums.Scratch s = kernel.scratch(ng);
-            double[] w = new double[ng];
-            return (p, out) -> out[0] = oneWayF(kernel, groups, p, sizes, s, w, sst, n);
+            GroupPairSums.Scratch s = kernel.scratch(ng, Permutations.BATCH);
+            double[][] wb = new double[Permutations.BATCH][ng];
+            return (perms, count, out) -> {
+                kernel.sums(groups, perms, count, sizes, s, wb);
+                for (int p = 0; p < count; p++) out[p][0] = oneWayF(withinSS(wb[p], sizes), sst, n, ng);
+            };
         })[0];
-        double ssw = withinSS(kernel, groups, null, sizes, kernel.scratch(ng), new double[ng]);
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(grouping.column(), ng - 1, sst - ssw, (sst - ssw) / sst, fObs, Permutations.pGreater(fObs, perm)));
         rows.add(new Row("Residual", n - ng, ssw, ssw / sst, Double.NaN, Double.NaN));
@@ -123,16 +128,14 @@ public final class Permanova {
         return new Result(rows, n, opt.permutations());
     }
 
-    private static double withinSS(GroupPairSums kernel, int[] groups, int[] perm, int[] sizes, GroupPairSums.Scratch s, double[] w) {
-        kernel.sums(groups, perm, sizes, s, w);
+    /** SS_W = Σ_g W_g / n_g. */
+    private static double withinSS(double[] w, int[] sizes) {
         double ssw = 0;
         for (int g = 0; g < sizes.length; g++) ssw += w[g] / sizes[g];
         return ssw;
     }
 
-    private static double oneWayF(GroupPairSums kernel, int[] groups, int[] perm, int[] sizes, GroupPairSums.Scratch s, double[] w, double sst, int n) {
-        double ssw = withinSS(kernel, groups, perm, sizes, s, w);
-        int ng = sizes.length;
+    private static double oneWayF(double ssw, double sst, int n, int ng) {
         return ((sst - ssw) / (ng - 1)) / (ssw / (n - ng));
     }
 
@@ -186,7 +189,7 @@ public final class Permanova {
         termF(gm, design, null, new double[n * p], new double[p], new double[p], ssObs, fObs, resDf);
         double[][] perm = Permutations.run(n, strata, nt, opt, () -> {
             double[] u = new double[n * p], s = new double[p], quad = new double[p], ss = new double[nt];
-            return (pm, out) -> termF(gm, design, pm, u, s, quad, ss, out, resDf);
+            return Permutations.each((pm, out) -> termF(gm, design, pm, u, s, quad, ss, out, resDf));
         });
         double sst = gm.trace();
         double ssRes = sst;

@@ -125,10 +125,10 @@ public final class Permdisp {
         double f = (ss[0] / (ng - 1)) / (ss[1] / (n - ng));
         double[] perm = Permutations.run(n, grouping.strataShared(), 1, opt, () -> {
             double[] scratch = new double[ng];
-            return (p, out) -> {
+            return Permutations.each((p, out) -> {
                 double[] s = anova(resid, groups, sizes, p, scratch);
                 out[0] = (s[0] / (ng - 1)) / (s[1] / (n - ng));
-            };
+            });
         })[0];
         List<String> sampleGroups = new java.util.ArrayList<>(n);
         for (int g : groups) sampleGroups.add(grouping.levels().get(g));

@@ -26,9 +26,27 @@ final class Permutations {
      */
     static final double EPS = Math.sqrt(Math.ulp(1.0));
 
-    /** The statistic(s) of one permutation; one instance per worker, so it may keep scratch space. */
+    /** Permutations handed to a {@link Statistic} at once, so kernels can share passes over the data. */
+    static final int BATCH = 16;
+
+    /**
+     * The statistic(s) of a batch of permutations: {@code out[p][s]} for {@code perms[p]},
+     * p &lt; count. One instance per worker, so it may keep scratch space.
+     */
     interface Statistic {
+        void compute(int[][] perms, int count, double[][] out);
+    }
+
+    /** The statistic(s) of a single permutation. */
+    interface Single {
         void compute(int[] perm, double[] out);
+    }
+
+    /** A batch statistic that evaluates its permutations one by one. */
+    static Statistic each(Single single) {
+        return (perms, count, out) -> {
+            for (int p = 0; p < count; p++) single.compute(perms[p], out[p]);
+        };
     }
 
     private final int n;
@@ -90,14 +108,15 @@ final class Permutations {
         int chunks = Math.min(perms, threads == 1 ? 1 : threads * 4);
         Parallel.forEach(chunks, threads, c -> {
             Statistic stat = workers.get();
-            int[] perm = new int[n];
-            double[] v = new double[nStats];
+            int[][] batch = new int[BATCH][n];
+            double[][] v = new double[BATCH][nStats];
             int from = (int) ((long) perms * c / chunks), to = (int) ((long) perms * (c + 1) / chunks);
-            for (int b = from; b < to; b++) {
-                p.shuffle(streams[b], perm);
-                stat.compute(perm, v);
-                for (int s = 0; s < nStats; s++) out[s][b] = v[s];
-                opt.progress().advance(1);
+            for (int b0 = from; b0 < to; b0 += BATCH) {
+                int count = Math.min(BATCH, to - b0);
+                for (int q = 0; q < count; q++) p.shuffle(streams[b0 + q], batch[q]);
+                stat.compute(batch, count, v);
+                for (int q = 0; q < count; q++) for (int s = 0; s < nStats; s++) out[s][b0 + q] = v[q][s];
+                opt.progress().advance(count);
             }
         });
         return out;

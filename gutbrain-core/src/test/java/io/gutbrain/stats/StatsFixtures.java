@@ -48,6 +48,20 @@ public final class StatsFixtures {
         }
     }
 
+    /** The shared {@code reference/<dataset>/tests_vegan.tsv}: key, value per line, no header. */
+    public static Map<String, Double> testsVegan(String dataset) {
+        try {
+            Map<String, Double> m = new HashMap<>();
+            for (String line : Files.readAllLines(resource("reference/" + dataset + "/tests_vegan.tsv"))) {
+                String[] f = line.split("\t");
+                m.put(f[0], Double.parseDouble(f[1]));
+            }
+            return m;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Ids s0, s1, … */
     public static List<String> ids(int n) {
         List<String> ids = new ArrayList<>();
