@@ -48,6 +48,7 @@ public final class GowerMatrix {
         trace = tr;
     }
 
+    /** N, the number of samples. */
     public int size() { return n; }
 
     /** tr(G): the total sum of squares of PERMANOVA, the sum of all PCoA eigenvalues. */

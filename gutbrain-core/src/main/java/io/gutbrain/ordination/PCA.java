@@ -62,8 +62,13 @@ public final class PCA {
             return sb.toString();
         }
 
+        /** Writes {@link #scoresTsv()} atomically. */
         public void writeScores(Path target) { TextOutput.write(target, scoresTsv()); }
+
+        /** Writes {@link #loadingsTsv()} atomically. */
         public void writeLoadings(Path target) { TextOutput.write(target, loadingsTsv()); }
+
+        /** Writes {@link #varianceTsv()} atomically. */
         public void writeVariance(Path target) { TextOutput.write(target, varianceTsv()); }
 
         private String matrixTsv(String idHeader, List<String> ids, double[][] m) {

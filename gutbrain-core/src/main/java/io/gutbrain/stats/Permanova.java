@@ -30,7 +30,8 @@ import java.util.List;
  * F_k = (SS_k / df_k) / (SS_res / df_res). Each permutation permutes the rows of the design
  * (equivalently rows and columns of G: vegan's "direct"/"reduced" model without conditioning
  * terms) and recomputes every F_k against that permutation's own residual, as vegan's
- * {@code permutest.cca(by = "terms")}.
+ * {@code permutest.cca(by = "terms")}. This path stores G packed (N(N+1)/2 doubles) and costs
+ * O(p·N²/2) per permutation for p design columns.
  *
  * <p>p = (#{F_perm ≥ F_obs − ε} + 1) / (permutations + 1), ε = 1.5e-8 as vegan. Permutations
  * are restricted to strata when {@link PermutationOptions#strata()} is set.
@@ -69,7 +70,10 @@ public final class Permanova {
             throw new IllegalArgumentException("no term '" + name + "'");
         }
 
+        /** The "Residual" row. */
         public Row residual() { return rows.get(rows.size() - 2); }
+
+        /** The "Total" row (R² = 1). */
         public Row total() { return rows.get(rows.size() - 1); }
 
         /** Tab-separated table with adonis2's column names: term, Df, SumOfSqs, R2, F, Pr(>F). */

@@ -37,9 +37,14 @@ public record PermutationOptions(int permutations, long seed, int threads, Strin
         return new PermutationOptions(DEFAULT_PERMUTATIONS, 1L, 0, null, ProgressListener.NONE);
     }
 
+    /** A copy with another number of permutations. */
     public PermutationOptions withPermutations(int n) { return new PermutationOptions(n, seed, threads, strata, progress); }
+    /** A copy with another seed. */
     public PermutationOptions withSeed(long s) { return new PermutationOptions(permutations, s, threads, strata, progress); }
+    /** A copy with another thread count (0 = all cores). */
     public PermutationOptions withThreads(int t) { return new PermutationOptions(permutations, seed, t, strata, progress); }
+    /** A copy that permutes within the levels of metadata column {@code column} (null = freely). */
     public PermutationOptions withStrata(String column) { return new PermutationOptions(permutations, seed, threads, column, progress); }
+    /** A copy reporting progress to {@code p}. */
     public PermutationOptions withProgress(ProgressListener p) { return new PermutationOptions(permutations, seed, threads, strata, p); }
 }
