@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -109,7 +108,7 @@ public record SimulatedCohort(FeatureTable table, SampleMetadata metadata, Simul
     /** "Coprococcus eutactus et rel. -0.3, Faecalibacterium prausnitzii et rel. -0.2". */
     public String effectsText() {
         List<String> parts = new ArrayList<>();
-        effects.forEach((k, v) -> parts.add(k + " " + String.format(Locale.ROOT, "%+.3g", v)));
+        effects.forEach((k, v) -> parts.add(k + " " + io.gutbrain.io.TextOutput.number(v)));
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 

@@ -87,23 +87,24 @@ public final class StudyTemplate {
                 .append("  description: \"\"\n\n");
 
         y.append("inputs:\n");
-        y.append(String.format(Locale.ROOT, "  table: %-30s # %,d samples x %,d features%s%n", quote(relative(base, table)),
+        line(y, "  table: " + quote(relative(base, table)), String.format(Locale.ROOT, "%,d samples x %,d features%s",
                 t.sampleCount(), t.featureCount(), summary.integral() ? ", counts" : ", not counts (relative abundances?)"));
-        y.append(String.format(Locale.ROOT, "  metadata: %-27s # %,d samples x %,d columns; %,d of them in the table%n", quote(relative(base, metadata)),
+        line(y, "  metadata: " + quote(relative(base, metadata)), String.format(Locale.ROOT, "%,d samples x %,d columns; %,d of them in the table",
                 md.size(), md.columns().size(), overlap(md, t)));
-        y.append("  # taxonomy: taxonomy.tsv\n  # tree: tree.nwk                    # needed for faith_pd and UniFrac\n")
-                .append("  # ko_table: ko.tsv                  # needed for modules\n\n");
+        line(y, "  # taxonomy: taxonomy.tsv", null);
+        line(y, "  # tree: tree.nwk", "needed for faith_pd and UniFrac");
+        line(y, "  # ko_table: ko.tsv", "needed for modules");
+        y.append('\n');
 
         columnsComment(y, md);
 
         List<Instrument> instruments = instruments(md);
         List<String> outcomes = new ArrayList<>();
         y.append("measures:");
-        if (instruments.isEmpty()) y.append(" []   # no questionnaire item columns (phq9_1.., gad7_1.., ...) found\n");
+        if (instruments.isEmpty()) line(y, " []", "no questionnaire item columns (phq9_1.., gad7_1.., ...) found");
         else y.append('\n');
         for (Instrument ins : instruments) {
-            y.append("  - instrument: ").append(ins.name()).append(String.format(Locale.ROOT, "%" + Math.max(1, 14 - ins.name().length()) + "s# %s items %s..%s found%n",
-                    "", ins.title(), ins.defaultColumns().get(0), ins.defaultColumns().get(ins.itemCount() - 1)));
+            line(y, "  - instrument: " + ins.name(), ins.title() + " items " + ins.defaultColumns().get(0) + ".." + ins.defaultColumns().get(ins.itemCount() - 1) + " found");
             outcomes.add(ins.name());
         }
         y.append('\n');
@@ -113,21 +114,19 @@ public final class StudyTemplate {
         String group = guessGroup(md, subject, time);
         y.append("design:\n");
         if (group == null) {
-            y.append("  # group: COLUMN                     # no categorical column with 2-5 levels found\n");
+            line(y, "  # group: COLUMN", "no categorical column with 2-5 levels found");
         } else {
             List<String> levels = sorted(md.levels(group));
-            y.append(String.format(Locale.ROOT, "  group: %-29s # guessed: categorical, %d levels: %s%n", quote(group), levels.size(), String.join(", ", levels)));
-            y.append(String.format(Locale.ROOT, "  reference: %-25s # the level the others are compared with%n", quote(reference(levels))));
+            line(y, "  group: " + quote(group), "guessed: categorical, " + levels.size() + " levels: " + String.join(", ", levels));
+            line(y, "  reference: " + quote(reference(levels)), "the level the others are compared with");
         }
-        y.append("  outcomes: ").append(list(outcomes));
-        if (outcomes.isEmpty()) y.append("                        # numeric columns or measure outputs");
-        y.append('\n');
+        line(y, "  outcomes: " + list(outcomes), outcomes.isEmpty() ? "numeric columns or measure outputs" : "scores of the measures");
         List<String> covariates = new ArrayList<>();
         for (String c : md.columns()) if (COVARIATE.matcher(c).matches() && !c.equals(group)) covariates.add(c);
         y.append("  covariates: ").append(list(covariates)).append('\n');
         boolean repeated = subject != null && md.levels(subject).size() < md.size();
-        if (subject != null && repeated) y.append("  random_effects: ").append(list(List.of(subject))).append("     # subjects with several samples\n");
-        else y.append("  random_effects: []\n");
+        if (subject != null && repeated) line(y, "  random_effects: " + list(List.of(subject)), "subjects with several samples");
+        else line(y, "  random_effects: []", null);
         y.append(subject == null ? "  # subject: COLUMN\n" : "  subject: " + quote(subject) + '\n');
         y.append(time == null ? "  # time: COLUMN\n" : "  time: " + quote(time) + '\n');
         y.append('\n');
@@ -143,25 +142,38 @@ public final class StudyTemplate {
         y.append("analyses:\n");
         if (s.integral()) {
             long minDepth = Math.min(MIN_DEPTH, (long) Math.floor(depth10));
-            y.append("  qc:\n").append(String.format(Locale.ROOT, "    min_depth: %-23d # depths %,.0f to %,.0f, median %,.0f%n",
-                    minDepth, s.depthMin(), s.depthMax(), s.depthMedian()));
-            y.append("  rarefaction:\n    depth: auto                       # the smallest depth after qc\n    iterations: 10\n");
+            y.append("  qc:\n");
+            line(y, "    min_depth: " + minDepth, String.format(Locale.ROOT, "depths %,.0f to %,.0f, median %,.0f", s.depthMin(), s.depthMax(), s.depthMedian()));
+            y.append("  rarefaction:\n");
+            line(y, "    depth: auto", "the smallest depth after qc");
+            y.append("    iterations: 10\n");
             y.append("  alpha:\n    metrics: ").append(list(Analyses.Alpha.DEFAULT_METRICS)).append('\n');
         } else {
-            y.append("  qc:\n    min_depth: 0                      # the table does not hold counts: no depth filter, no rarefaction\n");
+            y.append("  qc:\n");
+            line(y, "    min_depth: 0", "the table does not hold counts: no depth filter, no rarefaction");
             y.append("  alpha:\n    metrics: [shannon, simpson, inverse_simpson, pielou_e]\n");
         }
-        y.append("  beta:\n    metrics: ").append(list(Analyses.Beta.DEFAULT_METRICS)).append("         # UniFrac needs inputs.tree\n")
-                .append("    permutations: 999\n");
-        y.append("  association:\n")
-                .append("    method: maaslin2                  # maaslin2 | linda | nonparametric\n")
-                .append("    normalization: tss                # tss | clr | css | tmm | none (maaslin2 only)\n")
-                .append("    transform: log                    # log | ast | logit | none (maaslin2 only)\n")
-                .append("    min_prevalence: 0.1\n    max_significance: 0.25\n");
-        y.append("  # modules:                          # needs inputs.ko_table\n")
-                .append("  #   set: builtin\n  #   coverage: 0.66\n  #   estimator: median\n");
-        y.append("  # intervention:                     # needs design.subject and design.time\n")
-                .append("  #   treatment: LEVEL_OF_GROUP\n  #   baseline: LEVEL_OF_TIME\n");
+        y.append("  beta:\n");
+        line(y, "    metrics: " + list(Analyses.Beta.DEFAULT_METRICS), "UniFrac needs inputs.tree");
+        y.append("    permutations: 999\n  association:\n");
+        line(y, "    method: maaslin2", "maaslin2 | linda | nonparametric");
+        line(y, "    normalization: tss", "tss | clr | css | tmm | none (maaslin2 only)");
+        line(y, "    transform: log", "log | ast | logit | none (maaslin2 only)");
+        y.append("    min_prevalence: 0.1\n    max_significance: 0.25\n");
+        line(y, "  # modules:", "needs inputs.ko_table");
+        y.append("  #   set: builtin\n  #   coverage: 0.66\n  #   estimator: median\n");
+        line(y, "  # intervention:", "needs design.subject and design.time");
+        y.append("  #   treatment: LEVEL_OF_GROUP\n  #   baseline: LEVEL_OF_TIME\n");
+    }
+
+    /** One line, with the comment (if any) starting at column 40 so that comments line up. */
+    private static void line(StringBuilder y, String text, String comment) {
+        y.append(text);
+        if (comment != null) {
+            for (int i = text.length(); i < 39; i++) y.append(' ');
+            y.append(" # ").append(comment);
+        }
+        y.append('\n');
     }
 
     private static void columnsComment(StringBuilder y, SampleMetadata md) {
