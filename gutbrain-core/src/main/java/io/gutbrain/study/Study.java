@@ -46,6 +46,52 @@ public record Study(Path file, String name, String description, Inputs inputs, L
     }
 
     /**
+     * A few lines for people: the inputs, what will be scored, the design and the analyses that
+     * will run (what {@code gutbrain study check} prints).
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("study ").append(name).append(description.isEmpty() ? "" : ": " + description).append('\n');
+        sb.append("  table     ").append(inputs.table()).append('\n');
+        sb.append("  metadata  ").append(inputs.metadata()).append(" (").append(metadata.size()).append(" samples, ")
+                .append(metadata.columns().size()).append(" columns)\n");
+        if (inputs.taxonomy() != null) sb.append("  taxonomy  ").append(inputs.taxonomy()).append('\n');
+        if (inputs.tree() != null) sb.append("  tree      ").append(inputs.tree()).append('\n');
+        if (inputs.koTable() != null) sb.append("  ko table  ").append(inputs.koTable()).append('\n');
+        for (Measure m : measures) {
+            sb.append("  measure   ").append(m.instrument().title()).append(" -> ").append(m.scoreColumn())
+                    .append(" (items ").append(m.items().get(0)).append("..").append(m.items().get(m.items().size() - 1)).append(")\n");
+        }
+        if (design.group() != null) sb.append("  group     ").append(design.group()).append(" (reference ").append(design.reference()).append(")\n");
+        if (!design.outcomes().isEmpty()) sb.append("  outcomes  ").append(names(design.outcomes())).append('\n');
+        if (!design.covariates().isEmpty()) sb.append("  adjusted  ").append(names(design.covariates())).append('\n');
+        if (!design.randomEffects().isEmpty()) sb.append("  random    ").append(String.join(", ", design.randomEffects())).append('\n');
+        if (design.subject() != null || design.time() != null) {
+            sb.append("  repeated  subject ").append(design.subject()).append(", time ").append(design.time()).append('\n');
+        }
+        List<String> runs = new java.util.ArrayList<>();
+        runs.add("qc (min depth " + analyses.qc().minDepth() + ")");
+        if (analyses.rarefaction() != null) {
+            runs.add("rarefaction (" + (analyses.rarefaction().isAuto() ? "auto depth" : "depth " + analyses.rarefaction().depth())
+                    + ", " + analyses.rarefaction().iterations() + " iterations)");
+        }
+        if (analyses.alpha() != null) runs.add("alpha " + String.join("/", analyses.alpha().metrics()));
+        if (analyses.beta() != null) runs.add("beta " + String.join("/", analyses.beta().metrics()) + " (" + analyses.beta().permutations() + " permutations)");
+        if (analyses.association() != null) runs.add("association " + analyses.association().method().label());
+        if (analyses.modules() != null) runs.add("modules");
+        if (analyses.intervention() != null) runs.add("intervention " + analyses.intervention().treatment() + " vs " + analyses.intervention().control());
+        sb.append("  analyses  ").append(String.join("; ", runs)).append('\n');
+        sb.append("  seed      ").append(seed).append('\n');
+        return sb.toString();
+    }
+
+    private static String names(List<Variable> vars) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Variable v : vars) out.add(v.isScore() ? v.name() + " (" + v.column() + ")" : v.name());
+        return String.join(", ", out);
+    }
+
+    /**
      * The input files; optional ones are null when not given.
      *
      * @param table    feature table (any format {@link io.gutbrain.io.TableIO} reads)
