@@ -1,0 +1,88 @@
+package io.gutbrain.diversity.beta;
+
+import io.gutbrain.error.InputException;
+import io.gutbrain.table.FeatureTable;
+import io.gutbrain.util.Parallel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+
+/**
+ * A non-phylogenetic beta-diversity (between-sample) dissimilarity. The set is closed: one small
+ * class per metric, each documenting its formula, its edge conventions and its source, looked
+ * up by name with {@link #byName}. Metrics are stateless; parameters (pseudocount, zero
+ * replacement) come from {@link BetaOptions}.
+ *
+ * <p>All of them are computed by the same sparse kernel: each metric is written as per-sample
+ * summaries plus one sum over the features both samples contain, so the cost is proportional to
+ * the co-occurring entries, not to N² × F.
+ */
+public abstract class BetaMetric {
+    /** Valid names for {@link #byName}, in the order they are listed to users. */
+    private static final List<String> NAMES = List.of(BrayCurtis.NAME, Jaccard.NAME, Canberra.NAME, Euclidean.NAME,
+            Hellinger.NAME, Aitchison.NAME, RobustAitchison.NAME);
+
+    /**
+     * Relative size below which a distance derived from min/dot-product sums is recomputed from
+     * the two rows directly: a result under 1e-3 of the terms it was subtracted from would
+     * otherwise lose up to three digits to cancellation.
+     */
+    static final double EXACT_BELOW = 1e-3;
+
+    BetaMetric() { }
+
+    /** The metric's name as accepted by {@link #byName}, e.g. {@code "braycurtis"}. */
+    public abstract String name();
+
+    /**
+     * True when the metric is undefined for a sample with no counts (0/0 or no composition);
+     * {@link BetaDiversity} then leaves such samples out and says so, instead of writing NaN.
+     */
+    public abstract boolean requiresNonEmptySamples();
+
+    /** Prepares the table's transformed values and per-sample summaries for the kernel. */
+    abstract PairKernel prepare(FeatureTable table, BetaOptions options);
+
+    @Override public String toString() { return name(); }
+
+    /** The names {@link #byName} accepts. */
+    public static List<String> names() { return NAMES; }
+
+    /**
+     * The metric with this name (case-insensitive): braycurtis, jaccard, canberra, euclidean,
+     * hellinger, aitchison or robust-aitchison.
+     *
+     * @throws InputException for any other name, listing the valid ones
+     */
+    public static BetaMetric byName(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (key) {
+            case BrayCurtis.NAME -> new BrayCurtis();
+            case Jaccard.NAME -> new Jaccard();
+            case Canberra.NAME -> new Canberra();
+            case Euclidean.NAME -> new Euclidean();
+            case Hellinger.NAME -> new Hellinger();
+            case Aitchison.NAME -> new Aitchison();
+            case RobustAitchison.NAME -> new RobustAitchison();
+            default -> throw new InputException(null, "metric", "unknown beta-diversity metric '" + name + "'",
+                    "use one of: " + String.join(", ", NAMES));
+        };
+    }
+
+    /** Runs {@code perSample} for every sample on the options' threads (transforms are per sample). */
+    static void eachSample(FeatureTable t, BetaOptions options, IntConsumer perSample) {
+        Parallel.forEach(t.sampleCount(), options.threads(), perSample);
+    }
+
+    /** Σ v² over each sample's stored entries. */
+    static double[] squaredNorms(FeatureTable t, double[] v) {
+        double[] sq = new double[t.sampleCount()];
+        for (int s = 0; s < sq.length; s++) {
+            double sum = 0;
+            for (int k = t.sampleStart(s); k < t.sampleEnd(s); k++) sum += v[k] * v[k];
+            sq[s] = sum;
+        }
+        return sq;
+    }
+}
