@@ -47,12 +47,18 @@ final class CooccurrenceEngine {
      */
     static void run(FeatureTable table, PairKernel kernel, int threads, double[] outD, float[] outF,
                     ProgressListener progress) {
+        run(table, kernel, threads, outD, outF, progress, BLOCK_CELLS);
+    }
+
+    /** As above with a chosen accumulator size per block (tests vary it; results must not change). */
+    static void run(FeatureTable table, PairKernel kernel, int threads, double[] outD, float[] outF,
+                    ProgressListener progress, int blockCells) {
         int n = table.sampleCount();
         if (n < 2) return;
         FeatureMajor fm = table.byFeature();
         double[] colValues = kernel.values == table.rawValues() ? fm.values() : toFeatureMajor(table, fm, kernel.values);
         int stride = kernel.accumulation == PairKernel.Accumulation.CANBERRA ? 2 : 1;
-        int[] starts = blockStarts(n, BLOCK_CELLS / stride, Parallel.threads(threads));
+        int[] starts = blockStarts(n, Math.max(1, blockCells / stride), Parallel.threads(threads));
         Columns cols = new Columns(fm.pointers(), fm.sampleIndices(), colValues);
         Parallel.forEach(starts.length - 1, threads, b -> {
             int i0 = starts[b];
