@@ -13,7 +13,7 @@ abstract class PairKernel {
 
     /** The per-shared-feature term that the engine sums for a pair (x from sample i, y from j). */
     enum Accumulation {
-        /** Σ min(x, y) — Bray–Curtis. */
+        /** Σ 2·min(x, y), summed as x + y − |x − y| — Bray–Curtis. */
         MIN,
         /** the number of shared features — Jaccard. */
         COUNT,
