@@ -33,36 +33,39 @@ public final class Aitchison extends BetaMetric {
     /** The name accepted by {@link BetaMetric#byName}. */
     public static final String NAME = "aitchison";
 
-    @Override public String name() { return NAME; }
-
-    @Override public boolean requiresNonEmptySamples() { return true; }
+    Aitchison() {
+        super(NAME, true);
+    }
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
-        double[] raw = t.rawValues();
-        double[] v = new double[raw.length];
+        return new EuclideanKernel(t, options.multiplicativeReplacement() ? multiplicative(t, options) : pseudocount(t, options), true);
+    }
+
+    /** s = log(x + c) − log c. */
+    private static double[] pseudocount(FeatureTable t, BetaOptions options) {
+        double c = options.pseudocount();
+        double logC = Math.log(c);
+        return transformed(t, options, (s, from, to, raw, out) -> {
+            for (int k = from; k < to; k++) out[k] = Math.log(raw[k] + c) - logC;
+        });
+    }
+
+    /** s = log((1 − Zδ) · x / Σx) − log δ. */
+    private static double[] multiplicative(FeatureTable t, BetaOptions options) {
         int nf = t.featureCount();
-        if (options.multiplicativeReplacement()) {
-            double delta = Double.isNaN(options.delta()) ? 1.0 / ((double) nf * nf) : options.delta();
-            double logDelta = Math.log(delta);
-            eachSample(t, options, s -> {
-                int zeros = nf - t.sampleNonZero(s);
-                double keep = 1 - zeros * delta;
-                if (!(keep > 0)) {
-                    throw new InputException(null, "sample '" + t.sampleIds().get(s) + "'",
-                            "multiplicative replacement with delta " + delta + " for " + zeros + " zeros leaves no mass for the observed features",
-                            "use a delta below " + (1.0 / zeros) + " or a pseudocount");
-                }
-                double total = t.sampleTotal(s);
-                for (int k = t.sampleStart(s); k < t.sampleEnd(s); k++) v[k] = Math.log(keep * (raw[k] / total)) - logDelta;
-            });
-        } else {
-            double c = options.pseudocount();
-            double logC = Math.log(c);
-            eachSample(t, options, s -> {
-                for (int k = t.sampleStart(s); k < t.sampleEnd(s); k++) v[k] = Math.log(raw[k] + c) - logC;
-            });
-        }
-        return new EuclideanKernel(t, v, true);
+        double delta = Double.isNaN(options.delta()) ? 1.0 / ((double) nf * nf) : options.delta();
+        double logDelta = Math.log(delta);
+        return transformed(t, options, (s, from, to, raw, out) -> {
+            int zeros = nf - (to - from);
+            double keep = 1 - zeros * delta;
+            if (!(keep > 0)) {
+                throw new InputException(null, "sample '" + t.sampleIds().get(s) + "'",
+                        "multiplicative replacement with delta " + delta + " for " + zeros + " zeros leaves no mass for the observed features",
+                        "use a delta below " + (1.0 / zeros) + " or a pseudocount");
+            }
+            double total = t.sampleTotal(s);
+            for (int k = from; k < to; k++) out[k] = Math.log(keep * (raw[k] / total)) - logDelta;
+        });
     }
 }

@@ -45,6 +45,7 @@ public final class BetaBenchmark {
      */
     public record Result(int samples, int features, double density, long nonZeros, String metric, int threads,
                          long seed, double[] millis) {
+        /** Copies the timings, so the result is immutable. */
         public Result {
             millis = millis.clone();
         }

@@ -6,7 +6,6 @@ import io.gutbrain.util.Parallel;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntConsumer;
 
 /**
  * A non-phylogenetic beta-diversity (between-sample) dissimilarity. The set is closed: one small
@@ -30,16 +29,22 @@ public abstract class BetaMetric {
      */
     static final double EXACT_BELOW = 1e-3;
 
-    BetaMetric() { }
+    private final String name;
+    private final boolean requiresNonEmpty;
+
+    BetaMetric(String name, boolean requiresNonEmpty) {
+        this.name = name;
+        this.requiresNonEmpty = requiresNonEmpty;
+    }
 
     /** The metric's name as accepted by {@link #byName}, e.g. {@code "braycurtis"}. */
-    public abstract String name();
+    public final String name() { return name; }
 
     /**
      * True when the metric is undefined for a sample with no counts (0/0 or no composition);
      * {@link BetaDiversity} then leaves such samples out and says so, instead of writing NaN.
      */
-    public abstract boolean requiresNonEmptySamples();
+    public final boolean requiresNonEmptySamples() { return requiresNonEmpty; }
 
     /** Prepares the table's transformed values and per-sample summaries for the kernel. */
     abstract PairKernel prepare(FeatureTable table, BetaOptions options);
@@ -70,9 +75,28 @@ public abstract class BetaMetric {
         };
     }
 
-    /** Runs {@code perSample} for every sample on the options' threads (transforms are per sample). */
-    static void eachSample(FeatureTable t, BetaOptions options, IntConsumer perSample) {
-        Parallel.forEach(t.sampleCount(), options.threads(), perSample);
+    /** Fills the transformed values of one sample's stored entries, positions [from, to). */
+    @FunctionalInterface
+    interface SampleTransform {
+        void fill(int sample, int from, int to, double[] raw, double[] out);
+    }
+
+    /**
+     * The table's values transformed sample by sample, on the options' threads (transforms such
+     * as relative abundance or log-ratios depend only on the sample's own entries).
+     */
+    static double[] transformed(FeatureTable t, BetaOptions options, SampleTransform transform) {
+        double[] raw = t.rawValues();
+        double[] out = new double[raw.length];
+        Parallel.forEach(t.sampleCount(), options.threads(), s -> transform.fill(s, t.sampleStart(s), t.sampleEnd(s), raw, out));
+        return out;
+    }
+
+    /** Each sample's number of non-zero features. */
+    static int[] richness(FeatureTable t) {
+        int[] r = new int[t.sampleCount()];
+        for (int s = 0; s < r.length; s++) r[s] = t.sampleNonZero(s);
+        return r;
     }
 
     /** Σ v² over each sample's stored entries. */

@@ -12,6 +12,7 @@ import java.util.List;
  * @param warnings  human-readable notes to show the user (empty when nothing was left out)
  */
 public record BetaResult(DistanceMatrix distances, List<String> excluded, List<String> warnings) {
+    /** Copies both lists, so the result is immutable. */
     public BetaResult {
         excluded = List.copyOf(excluded);
         warnings = List.copyOf(warnings);

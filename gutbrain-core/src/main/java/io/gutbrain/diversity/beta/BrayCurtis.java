@@ -21,9 +21,9 @@ public final class BrayCurtis extends BetaMetric {
     /** The name accepted by {@link BetaMetric#byName}. */
     public static final String NAME = "braycurtis";
 
-    @Override public String name() { return NAME; }
-
-    @Override public boolean requiresNonEmptySamples() { return true; }
+    BrayCurtis() {
+        super(NAME, true);
+    }
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {

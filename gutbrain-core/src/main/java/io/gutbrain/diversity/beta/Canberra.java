@@ -22,14 +22,13 @@ public final class Canberra extends BetaMetric {
     /** The name accepted by {@link BetaMetric#byName}. */
     public static final String NAME = "canberra";
 
-    @Override public String name() { return NAME; }
-
-    @Override public boolean requiresNonEmptySamples() { return true; }
+    Canberra() {
+        super(NAME, true);
+    }
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
-        int[] richness = new int[t.sampleCount()];
-        for (int s = 0; s < richness.length; s++) richness[s] = t.sampleNonZero(s);
+        int[] richness = richness(t);
         return new PairKernel(PairKernel.Accumulation.CANBERRA, t.rawValues()) {
             @Override double distance(int i, int j, double sharedTerms, double shared) {
                 double sum = richness[i] + richness[j];

@@ -17,9 +17,9 @@ public final class Euclidean extends BetaMetric {
     /** The name accepted by {@link BetaMetric#byName}. */
     public static final String NAME = "euclidean";
 
-    @Override public String name() { return NAME; }
-
-    @Override public boolean requiresNonEmptySamples() { return false; }
+    Euclidean() {
+        super(NAME, false);
+    }
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {

@@ -18,17 +18,15 @@ public final class Hellinger extends BetaMetric {
     /** The name accepted by {@link BetaMetric#byName}. */
     public static final String NAME = "hellinger";
 
-    @Override public String name() { return NAME; }
-
-    @Override public boolean requiresNonEmptySamples() { return true; }
+    Hellinger() {
+        super(NAME, true);
+    }
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
-        double[] raw = t.rawValues();
-        double[] v = new double[raw.length];
-        eachSample(t, options, s -> {
+        double[] v = transformed(t, options, (s, from, to, raw, out) -> {
             double total = t.sampleTotal(s);
-            for (int k = t.sampleStart(s); k < t.sampleEnd(s); k++) v[k] = Math.sqrt(raw[k] / total);
+            for (int k = from; k < to; k++) out[k] = Math.sqrt(raw[k] / total);
         });
         return new EuclideanKernel(t, v, false);
     }

@@ -20,14 +20,13 @@ public final class Jaccard extends BetaMetric {
     /** The name accepted by {@link BetaMetric#byName}. */
     public static final String NAME = "jaccard";
 
-    @Override public String name() { return NAME; }
-
-    @Override public boolean requiresNonEmptySamples() { return true; }
+    Jaccard() {
+        super(NAME, true);
+    }
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
-        int[] richness = new int[t.sampleCount()];
-        for (int s = 0; s < richness.length; s++) richness[s] = t.sampleNonZero(s);
+        int[] richness = richness(t);
         return new PairKernel(PairKernel.Accumulation.COUNT, t.rawValues()) {
             @Override double distance(int i, int j, double shared, double unused) {
                 double sum = richness[i] + richness[j];

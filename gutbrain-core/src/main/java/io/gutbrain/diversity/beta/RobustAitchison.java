@@ -21,21 +21,17 @@ public final class RobustAitchison extends BetaMetric {
     /** The name accepted by {@link BetaMetric#byName}. */
     public static final String NAME = "robust-aitchison";
 
-    @Override public String name() { return NAME; }
-
-    @Override public boolean requiresNonEmptySamples() { return true; }
+    RobustAitchison() {
+        super(NAME, true);
+    }
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
-        double[] raw = t.rawValues();
-        double[] v = new double[raw.length];
-        eachSample(t, options, s -> {
-            int a = t.sampleStart(s);
-            int b = t.sampleEnd(s);
+        double[] v = transformed(t, options, (s, from, to, raw, out) -> {
             double sum = 0;
-            for (int k = a; k < b; k++) sum += v[k] = Math.log(raw[k]);
-            double mean = sum / (b - a);
-            for (int k = a; k < b; k++) v[k] -= mean;
+            for (int k = from; k < to; k++) sum += out[k] = Math.log(raw[k]);
+            double mean = sum / (to - from);
+            for (int k = from; k < to; k++) out[k] -= mean;
         });
         return new EuclideanKernel(t, v, false);
     }

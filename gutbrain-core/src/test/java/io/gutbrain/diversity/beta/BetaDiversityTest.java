@@ -104,7 +104,7 @@ class BetaDiversityTest {
     @ParameterizedTest
     @MethodSource("metricNames")
     void threadCountNeverChangesTheResult(String metric) {
-        FeatureTable t = BetaBenchmark.syntheticTable(300, 800, 0.08, 7);
+        FeatureTable t = BetaBenchmark.syntheticTable(240, 500, 0.1, 7);
         BetaOptions o = BetaOptions.defaults();
         double[] one = BetaDiversity.compute(t, BetaMetric.byName(metric), o.withThreads(1), n -> { }).distances().condensedDoubles();
         double[] two = BetaDiversity.compute(t, BetaMetric.byName(metric), o.withThreads(2), n -> { }).distances().condensedDoubles();
