@@ -92,6 +92,18 @@ public abstract class BetaMetric {
         return out;
     }
 
+    /**
+     * True when sums of these per-sample values are exact in double arithmetic: all values are
+     * whole numbers and no sample's sum exceeds 2^51, so pair sums of up to two samples stay
+     * below 2^53. Kernels then skip the cancellation guard, which only costs time on such data
+     * (tables of identical count profiles would otherwise send every pair to the merge).
+     */
+    static boolean exactIntegerSums(boolean integral, double[] perSampleSums) {
+        if (!integral) return false;
+        for (double v : perSampleSums) if (v > 0x1p51) return false;
+        return true;
+    }
+
     /** Each sample's number of non-zero features. */
     static int[] richness(FeatureTable t) {
         int[] r = new int[t.sampleCount()];

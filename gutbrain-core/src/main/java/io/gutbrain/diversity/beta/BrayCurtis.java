@@ -11,7 +11,7 @@ import io.gutbrain.table.FeatureTable;
  * <p><b>Computation.</b> Σ|x − y| = Σx + Σy − 2 Σ min(x, y), and min(x, y) is non-zero only on
  * shared features, so only co-occurring entries are read. On count data every term is an
  * integer and the result equals the direct formula exactly (scikit-bio gives the same bits); on
- * real-valued data the numerator carries a rounding error of a few ulps of the denominator, so
+ * other data the numerator carries a rounding error of a few ulps of the denominator, so
  * pairs whose numerator falls below 1e-3 of the denominator are recomputed by the direct formula.
  *
  * <p><b>Edges.</b> Undefined (0/0) when both samples are empty: samples with no counts are left
@@ -31,11 +31,12 @@ public final class BrayCurtis extends BetaMetric {
         int[] ptr = t.rawSamplePointers();
         int[] idx = t.rawFeatureIndices();
         double[] v = t.rawValues();
+        boolean exact = exactIntegerSums(t.isIntegral(), totals);
         return new PairKernel(PairKernel.Accumulation.MIN, v) {
             @Override double distance(int i, int j, double twiceSharedMin, double unused) {
                 double total = totals[i] + totals[j];
                 double diff = total - twiceSharedMin;
-                if (diff < EXACT_BELOW * total) diff = SparseRows.sumAbsDiff(ptr, idx, v, i, j);
+                if (!exact && diff < EXACT_BELOW * total) diff = SparseRows.sumAbsDiff(ptr, idx, v, i, j);
                 return diff / total;
             }
         };

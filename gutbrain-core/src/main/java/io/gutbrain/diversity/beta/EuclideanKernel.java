@@ -23,13 +23,20 @@ final class EuclideanKernel extends PairKernel {
     private final double[] sq;
     private final double[] sums;  // null when not centred
     private final int nFeatures;
+    private final boolean exact;
 
+    /**
+     * @param values per-entry vector values s (aligned with the table's CSR arrays)
+     * @param centred whether each vector also carries the constant z_i = −S_i / F (CLR)
+     */
     EuclideanKernel(FeatureTable t, double[] values, boolean centred) {
         super(Accumulation.DOT, values);
         this.ptr = t.rawSamplePointers();
         this.idx = t.rawFeatureIndices();
         this.nFeatures = t.featureCount();
         this.sq = BetaMetric.squaredNorms(t, values);
+        // Raw counts: every product and sum is an exact integer, so no cancellation can occur.
+        this.exact = !centred && values == t.rawValues() && BetaMetric.exactIntegerSums(t.isIntegral(), sq);
         if (centred) {
             sums = new double[t.sampleCount()];
             for (int s = 0; s < sums.length; s++) {
@@ -52,7 +59,7 @@ final class EuclideanKernel extends PairKernel {
             d2 -= ds * ds / nFeatures;
             shift = -ds / nFeatures;  // z_i − z_j
         }
-        if (d2 < BetaMetric.EXACT_BELOW * scale) d2 = SparseRows.sumSquaredDiff(ptr, idx, values, i, j, shift, nFeatures);
+        if (!exact && d2 < BetaMetric.EXACT_BELOW * scale) d2 = SparseRows.sumSquaredDiff(ptr, idx, values, i, j, shift, nFeatures);
         return Math.sqrt(d2);
     }
 }
