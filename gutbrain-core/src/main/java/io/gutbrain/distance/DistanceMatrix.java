@@ -71,13 +71,23 @@ public final class DistanceMatrix {
                 if (!Double.isFinite(a) || a < 0) {
                     throw new InputException(source, "row '" + ids.get(i) + "', column '" + ids.get(j) + "'", "distance " + a + " is not a finite non-negative number", "correct the value");
                 }
-                if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b)) && Math.abs(a - b) > 1e-12) {
+                if (!symmetricPair(a, b)) {
                     throw new InputException(source, "rows '" + ids.get(i) + "' and '" + ids.get(j) + "'", "matrix is not symmetric (" + a + " vs " + b + ")", "supply a symmetric distance matrix");
                 }
                 c[condensedIndex(n, i, j)] = a;
             }
         }
         return new DistanceMatrix(ids, c, null);
+    }
+
+    /**
+     * Whether two mirrored entries (i, j) and (j, i) agree well enough to call the matrix
+     * symmetric: within a relative 1e-9 or an absolute 1e-12, which absorbs the last-digit
+     * differences of text written by other tools without hiding real asymmetry.
+     */
+    public static boolean symmetricPair(double a, double b) {
+        double diff = Math.abs(a - b);
+        return diff <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) || diff <= 1e-12;
     }
 
     public static int condensedIndex(int n, int i, int j) {
