@@ -1,13 +1,11 @@
 package io.gutbrain.diversity.beta;
 
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.SyntheticTables;
 import io.gutbrain.util.Parallel;
 import io.gutbrain.util.ProgressListener;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A self-contained speed measurement of {@link BetaDiversity} on a seeded synthetic table, so
@@ -18,10 +16,9 @@ import java.util.SplittableRandom;
  * includes everything {@link BetaDiversity#compute} does (building the feature-major view,
  * transforming values, the pair kernel, filling the matrix) but not generating the data.
  *
- * <p>The synthetic table is generated here ({@link #syntheticTable}) rather than by a shared
- * generator, because none existed in the core when this was written: every cell is non-zero
- * with probability {@code density}, independently, with a log-normal count
- * {@code 1 + floor(exp(2 + 1.5 Z))} (median ≈ 8, heavy right tail, like amplicon counts).
+ * <p>The table comes from {@link SyntheticTables#counts} (uneven prevalence, heavy-tailed
+ * counts), so the same arguments give the same table on every machine and peer tools can be
+ * timed on identical data.
  */
 public final class BetaBenchmark {
     /** Untimed runs before measuring, so the JIT has compiled the kernel. */
@@ -79,7 +76,7 @@ public final class BetaBenchmark {
      */
     public static Result run(int samples, int features, double density, String metric, int threads, long seed) {
         BetaMetric m = BetaMetric.byName(metric);
-        FeatureTable data = syntheticTable(samples, features, density, seed);
+        FeatureTable data = SyntheticTables.counts(samples, features, density, seed);
         BetaOptions options = BetaOptions.defaults().withThreads(threads);
         double[] millis = new double[TIMED_RUNS];
         for (int r = -WARMUP_RUNS; r < TIMED_RUNS; r++) {
@@ -91,49 +88,5 @@ public final class BetaBenchmark {
             if (r >= 0) millis[r] = (t1 - t0) / 1e6;
         }
         return new Result(samples, features, density, data.nonZeroCount(), m.name(), Parallel.threads(threads), seed, millis);
-    }
-
-    /**
-     * A seeded synthetic count table: samples {@code S0..}, features {@code F0..}; each cell is
-     * non-zero with probability {@code density}; values {@code 1 + floor(exp(2 + 1.5 Z))}, Z
-     * standard normal. The same arguments always give the same table.
-     */
-    public static FeatureTable syntheticTable(int samples, int features, double density, long seed) {
-        if (samples < 1 || features < 1 || !(density > 0 && density <= 1)) {
-            throw new IllegalArgumentException("need samples >= 1, features >= 1 and 0 < density <= 1");
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<String> sampleIds = new ArrayList<>(samples);
-        List<String> featureIds = new ArrayList<>(features);
-        for (int s = 0; s < samples; s++) sampleIds.add("S" + s);
-        for (int f = 0; f < features; f++) featureIds.add("F" + f);
-        int[] ptr = new int[samples + 1];
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, (long) (samples * (double) features * density * 1.1) + 16);
-        int[] idx = new int[cap];
-        double[] val = new double[cap];
-        int n = 0;
-        double logZero = Math.log1p(-Math.min(density, 1 - 1e-12));
-        for (int s = 0; s < samples; s++) {
-            // Geometric gaps between non-zero cells give each cell probability `density`
-            // without drawing a random number per cell.
-            long f = density >= 1 ? 0 : gap(rng, logZero);
-            while (f < features) {
-                if (n == idx.length) {
-                    idx = Arrays.copyOf(idx, n * 2);
-                    val = Arrays.copyOf(val, n * 2);
-                }
-                idx[n] = (int) f;
-                val[n] = 1 + Math.floor(Math.exp(2 + 1.5 * rng.nextGaussian()));
-                n++;
-                f += 1 + (density >= 1 ? 0 : gap(rng, logZero));
-            }
-            ptr[s + 1] = n;
-        }
-        return FeatureTable.fromSampleMajor("synthetic", sampleIds, featureIds, ptr, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
-    }
-
-    /** Number of zero cells before the next non-zero: geometric with success probability 1 − exp(logZero). */
-    private static long gap(SplittableRandom rng, double logZero) {
-        return (long) Math.floor(Math.log(1 - rng.nextDouble()) / logZero);
     }
 }

@@ -3,6 +3,7 @@ package io.gutbrain.diversity.beta;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.error.InputException;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.SyntheticTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,7 +105,7 @@ class BetaDiversityTest {
     @ParameterizedTest
     @MethodSource("metricNames")
     void threadCountNeverChangesTheResult(String metric) {
-        FeatureTable t = BetaBenchmark.syntheticTable(240, 500, 0.1, 7);
+        FeatureTable t = SyntheticTables.counts(240, 500, 0.1, 7);
         BetaOptions o = BetaOptions.defaults();
         double[] one = BetaDiversity.compute(t, BetaMetric.byName(metric), o.withThreads(1), n -> { }).distances().condensedDoubles();
         double[] two = BetaDiversity.compute(t, BetaMetric.byName(metric), o.withThreads(2), n -> { }).distances().condensedDoubles();
@@ -175,18 +176,7 @@ class BetaDiversityTest {
         assertThat(r.millis()).hasSize(BetaBenchmark.TIMED_RUNS);
         for (double ms : r.millis()) assertThat(ms).isPositive();
         assertThat(r.minMillis()).isLessThanOrEqualTo(r.medianMillis());
-        assertThat(r.nonZeros()).isEqualTo(BetaBenchmark.syntheticTable(40, 60, 0.2, 3).nonZeroCount());
+        assertThat(r.nonZeros()).isEqualTo(SyntheticTables.counts(40, 60, 0.2, 3).nonZeroCount());
         assertThat(r.toString()).contains("jaccard", "40 samples x 60 features");
-    }
-
-    @Test
-    void syntheticTableIsSeededAndHasTheRequestedDensity() {
-        FeatureTable a = BetaBenchmark.syntheticTable(200, 500, 0.1, 11);
-        assertThat(a.sameData(BetaBenchmark.syntheticTable(200, 500, 0.1, 11))).isTrue();
-        assertThat(a.sameData(BetaBenchmark.syntheticTable(200, 500, 0.1, 12))).isFalse();
-        // 100,000 cells at p = 0.1: standard deviation of the density is ~0.001
-        assertThat(a.density()).isCloseTo(0.1, within(0.005));
-        assertThat(a.isIntegral()).isTrue();
-        assertThat(BetaBenchmark.syntheticTable(3, 4, 1.0, 1).nonZeroCount()).isEqualTo(12);
     }
 }

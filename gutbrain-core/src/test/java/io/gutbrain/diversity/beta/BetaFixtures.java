@@ -2,20 +2,16 @@ package io.gutbrain.diversity.beta;
 
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.io.ClassicTsv;
+import io.gutbrain.io.DistanceMatrixFormat;
 import io.gutbrain.table.FeatureTable;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test data for beta diversity: the fixture tables and the square reference matrices. */
+/** Test data for beta diversity: the fixture tables and the reference distance matrices. */
 final class BetaFixtures {
     private BetaFixtures() {}
 
@@ -29,26 +25,10 @@ final class BetaFixtures {
         return ClassicTsv.read(resource(file));
     }
 
-    /** A reference square matrix {@code reference/<dataset>/<name>.tsv} as rows of numbers, with its ids. */
-    static Square reference(String dataset, String name) {
-        Path p = resource("reference/" + dataset + "/" + name + ".tsv");
-        try {
-            List<String> lines = Files.readAllLines(p);
-            List<String> ids = Arrays.asList(lines.get(0).split("\t", -1)).subList(1, lines.get(0).split("\t", -1).length);
-            double[][] m = new double[ids.size()][];
-            for (int r = 0; r < ids.size(); r++) {
-                String[] cells = lines.get(r + 1).split("\t", -1);
-                assertThat(cells[0]).isEqualTo(ids.get(r));
-                m[r] = Arrays.stream(cells, 1, cells.length).mapToDouble(Double::parseDouble).toArray();
-            }
-            return new Square(ids, m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The reference matrix {@code reference/<dataset>/<name>.tsv}. */
+    static DistanceMatrix reference(String dataset, String name) {
+        return DistanceMatrixFormat.read(resource("reference/" + dataset + "/" + name + ".tsv"));
     }
-
-    /** A square matrix read from a reference file. */
-    record Square(List<String> ids, double[][] values) { }
 
     static Path resource(String name) {
         URL url = BetaFixtures.class.getClassLoader().getResource(name);
@@ -61,12 +41,12 @@ final class BetaFixtures {
     }
 
     /** Asserts every entry of {@code actual} is within {@code rel} relative of {@code expected}. */
-    static void assertClose(DistanceMatrix actual, Square expected, double rel) {
+    static void assertClose(DistanceMatrix actual, DistanceMatrix expected, double rel) {
         assertThat(actual.ids()).isEqualTo(expected.ids());
         int n = actual.size();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double e = expected.values()[i][j];
+                double e = expected.get(i, j);
                 assertClose(actual.get(i, j), e, rel, actual.ids().get(i) + " vs " + actual.ids().get(j));
             }
         }
