@@ -14,11 +14,13 @@ import java.util.Arrays;
  * {@link PairKernel#distance}.
  *
  * <p><b>Why this layout.</b> A dense scan costs N²·F/2 operations; a per-pair merge of two sparse
- * rows costs N²·nnz/N. Walking the feature-major (CSC) columns costs only Σ_f prevalence_f² / 2,
- * i.e. density² · N²·F/2 for uniform density — at 10% density a 10× saving over the merge and
- * 100× over the dense scan. For sample i and each feature f of i, the samples j &gt; i that also
- * have f are the tail of column f after i, so {@code acc[i][j] += term(x_if, x_jf)} needs no
- * search at all.
+ * rows about N²·F·density. Walking the feature-major (CSC) columns costs only Σ_f C(prevalence_f, 2)
+ * updates, density² · N²·F/2 when prevalence is uniform (more when a few features are in most
+ * samples, as in real tables). For sample i and each feature f of i, the samples j &gt; i that
+ * also have f are the tail of column f after i, so {@code acc[i][j] += term(x_if, x_jf)} needs no
+ * search at all. Measured for Bray–Curtis on one thread, 1,000 × 5,000 at 10% uniform density:
+ * per-pair merge 2.9 s, dense scatter row of sample i against the sparse rows j 0.28 s, this
+ * kernel 0.03 s.
  *
  * <p><b>Blocking and threads.</b> Rows i are cut into blocks whose accumulator (rows × the
  * columns j ≥ first row) has about {@link #BLOCK_CELLS} cells, so blocks have equal work (later
