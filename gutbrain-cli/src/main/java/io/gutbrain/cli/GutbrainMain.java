@@ -4,6 +4,7 @@ import io.gutbrain.cli.bench.BenchCommand;
 import io.gutbrain.cli.common.Version;
 import io.gutbrain.cli.diversity.DiversityCommand;
 import io.gutbrain.cli.modules.ModulesCommand;
+import io.gutbrain.cli.stats.StatsCommand;
 import io.gutbrain.cli.table.TableCommand;
 import io.gutbrain.error.InputException;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Version.Provider.class,
         description = "Gut-brain axis microbiome analysis: load, validate and analyse microbiome tables with mental-health data.",
-        subcommands = {TableCommand.class, DiversityCommand.class, ModulesCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TableCommand.class, DiversityCommand.class, StatsCommand.class, ModulesCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExample:%n",
         footer = "  gutbrain table summarize table.biom --metadata metadata.tsv")
 public final class GutbrainMain implements Runnable {
@@ -40,8 +41,11 @@ public final class GutbrainMain implements Runnable {
 
     public static void main(String[] args) {
         int code;
+        CommandLine cl = commandLine();
         try {
-            code = commandLine().execute(args);
+            code = cl.execute(args);
+            cl.getOut().flush();
+            cl.getErr().flush();
         } catch (OutOfMemoryError e) {
             System.err.println("gutbrain: error: out of memory (fix: raise the heap, e.g. GUTBRAIN_JAVA_OPTS=-Xmx16g ./gutbrain ...)");
             code = 1;

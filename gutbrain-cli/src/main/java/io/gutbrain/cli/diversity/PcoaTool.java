@@ -1,0 +1,58 @@
+package io.gutbrain.cli.diversity;
+
+import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.DistanceInput;
+import io.gutbrain.cli.common.RunRecord;
+import io.gutbrain.distance.DistanceMatrix;
+import io.gutbrain.error.InputException;
+import io.gutbrain.ordination.PCoA;
+import io.gutbrain.report.Provenance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Principal coordinates of a distance matrix; randomized subspace iteration for large N. */
+@Command(name = "pcoa",
+        description = "PCoA of a distance matrix: coordinates, eigenvalues, proportion explained (exact, or randomized for large N).",
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = "  gutbrain diversity pcoa --distance braycurtis.tsv --axes 10 --out pcoa")
+public final class PcoaTool implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--distance", required = true, paramLabel = "FILE") Path distance;
+    @Option(names = "--method", defaultValue = "auto",
+            description = "exact, randomized, or auto (exact up to " + PCoA.AUTO_EXACT_LIMIT + " samples) (default: ${DEFAULT-VALUE}).") String method;
+    @Option(names = "--axes", defaultValue = "10", description = "Axes to report (default: ${DEFAULT-VALUE}).") int axes;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the randomized method (default: ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--threads", defaultValue = "0") int threads;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for coordinates.tsv, eigenvalues.tsv and provenance.json.") Path out;
+    @Option(names = {"-q", "--quiet"}) boolean quiet;
+
+    @Override public Integer call() throws Exception {
+        PCoA.Method m;
+        try {
+            m = PCoA.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "--method", "unknown method '" + method + "'", "use exact, randomized or auto");
+        }
+        if (axes < 1) throw new InputException(null, "--axes", "must be at least 1", "e.g. --axes 10");
+        Console console = new Console(spec.commandLine().getErr(), quiet);
+        Provenance prov = RunRecord.start(spec).input("distance", distance).seed(seed).parameter("method", m.name()).parameter("axes", axes);
+        DistanceMatrix dm = DistanceInput.read(distance);
+        PCoA.Result r = PCoA.compute(dm, m, axes, seed, threads);
+        Files.createDirectories(out);
+        r.writeCoordinates(out.resolve("coordinates.tsv"));
+        r.writeEigenvalues(out.resolve("eigenvalues.tsv"));
+        prov.parameter("methodUsed", r.method().name()).output("coordinates", out.resolve("coordinates.tsv")).output("eigenvalues", out.resolve("eigenvalues.tsv"));
+        prov.write(out.resolve("provenance.json"));
+        console.info(String.format(Locale.ROOT, "PCoA (%s) of %d samples: PC1 %.1f%%, PC2 %.1f%%; wrote %s", r.method().name().toLowerCase(Locale.ROOT),
+                dm.size(), 100 * r.proportionExplained()[0], r.proportionExplained().length > 1 ? 100 * r.proportionExplained()[1] : 0, out));
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package io.gutbrain.cli.stats;
+
+import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.DistanceInput;
+import io.gutbrain.cli.common.Progress;
+import io.gutbrain.cli.common.RunRecord;
+import io.gutbrain.distance.DistanceMatrix;
+import io.gutbrain.io.MetadataFile;
+import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.report.Provenance;
+import io.gutbrain.stats.PermutationOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options shared by the permutation tests: the matrix, metadata, permutations, seed, strata, output. */
+public final class DistanceTestInput {
+    @Option(names = "--distance", required = true, paramLabel = "FILE", description = "Distance matrix (square TSV or DistanceMatrix .qza).")
+    Path distance;
+
+    @Option(names = "--metadata", paramLabel = "FILE", description = "Sample metadata (QIIME 2 TSV or CSV).")
+    Path metadata;
+
+    @Option(names = "--permutations", defaultValue = "999", description = "Permutations (default: ${DEFAULT-VALUE}).")
+    int permutations;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--strata", paramLabel = "COLUMN", description = "Permute only within levels of this column (e.g. subject, for repeated measures).")
+    String strata;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
+    int threads;
+
+    @Option(names = "--out", required = true, paramLabel = "TSV", description = "Result table.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}) boolean quiet;
+
+    DistanceMatrix matrix() { return DistanceInput.read(distance); }
+
+    SampleMetadata metadata() {
+        if (metadata == null) {
+            throw new io.gutbrain.error.InputException(null, "--metadata", "this test groups samples by a metadata column", "add --metadata FILE");
+        }
+        return MetadataFile.read(metadata);
+    }
+
+    Console console(CommandSpec spec) { return new Console(spec.commandLine().getErr(), quiet); }
+
+    PermutationOptions options(Progress progress) {
+        return new PermutationOptions(permutations, seed, threads, strata, progress);
+    }
+
+    Provenance provenance(CommandSpec spec) {
+        Provenance p = RunRecord.start(spec).input("distance", distance).seed(seed).parameter("permutations", permutations);
+        if (metadata != null) p.input("metadata", metadata);
+        if (strata != null) p.parameter("strata", strata);
+        return p;
+    }
+}
