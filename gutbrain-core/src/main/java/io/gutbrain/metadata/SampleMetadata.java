@@ -65,6 +65,10 @@ public final class SampleMetadata {
         for (int c = 0; c < columns.size(); c++) {
             ColumnType want = declared == null ? null : declared[c];
             double[] parsed = tryParseNumeric(values[c]);
+            if (parsed == null && want == ColumnType.NUMERIC && allMissing(values[c])) {
+                parsed = new double[values[c].length]; // declared numeric, nothing recorded yet
+                java.util.Arrays.fill(parsed, Double.NaN);
+            }
             if (want == ColumnType.NUMERIC && parsed == null) {
                 int bad = firstNonNumeric(values[c]);
                 throw new InputException(source, "column '" + columns.get(c) + "', sample '" + ids.get(bad) + "'",
@@ -94,6 +98,11 @@ public final class SampleMetadata {
             }
         }
         return any ? out : null;
+    }
+
+    private static boolean allMissing(String[] col) {
+        for (String v : col) if (v != null) return false;
+        return true;
     }
 
     private static int firstNonNumeric(String[] col) {
