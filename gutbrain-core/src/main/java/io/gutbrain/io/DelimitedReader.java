@@ -149,6 +149,11 @@ final class DelimitedReader implements Closeable {
      *                        NaN or infinite
      */
     double abundance(int i, String column) {
+        int a = starts[i];
+        if (ends[i] - a == 1 && !anyQuoted) { // most cells of a count table are a single digit
+            int d = text.charAt(a) - '0';
+            if (d >= 0 && d <= 9) return d;
+        }
         double v = anyQuoted && unquoted[i] != null
                 ? TextNumbers.parse(unquoted[i])
                 : TextNumbers.parse(text, starts[i], ends[i]);
@@ -219,18 +224,21 @@ final class DelimitedReader implements Closeable {
         anyQuoted = false;
         String t = text;
         if (!quotes || t.indexOf('"') < 0 || (isHashLine() && oddQuotes(t))) {
-            int pos = 0;
-            while (true) {
-                int d = t.indexOf(delimiter, pos);
-                if (d < 0) {
-                    add(pos, t.length(), null);
-                    return;
-                }
-                add(pos, d, null);
-                pos = d + 1;
-            }
+            for (int pos = 0; pos >= 0; ) pos = addPlain(pos);
+            return;
         }
         splitQuoted();
+    }
+
+    /** Adds the unquoted field starting at {@code pos}; returns where the next field starts, or -1 at the end of the record. */
+    private int addPlain(int pos) {
+        int d = text.indexOf(delimiter, pos);
+        if (d < 0) {
+            add(pos, text.length(), null);
+            return -1;
+        }
+        add(pos, d, null);
+        return d + 1;
     }
 
     private static boolean oddQuotes(String t) {
@@ -251,8 +259,7 @@ final class DelimitedReader implements Closeable {
                         if (more == null) {
                             throw error("quoted field opened here is never closed", "add the closing \" or remove the opening one");
                         }
-                        text = text + "\n" + more;
-                        sb.append('\n');
+                        text = text + "\n" + more; // the line break is data, copied below
                         continue;
                     }
                     char c = text.charAt(i);
@@ -277,13 +284,8 @@ final class DelimitedReader implements Closeable {
                 if (i >= text.length()) return;
                 pos = i + 1;
             } else {
-                int d = text.indexOf(delimiter, pos);
-                if (d < 0) {
-                    add(pos, text.length(), null);
-                    return;
-                }
-                add(pos, d, null);
-                pos = d + 1;
+                pos = addPlain(pos);
+                if (pos < 0) return;
             }
         }
     }

@@ -59,7 +59,7 @@ public final class MetaPhlAn {
     public static FeatureTable read(Path path, Rank rank, boolean keepUnclassified) {
         try (DelimitedReader r = DelimitedReader.open(path, '\t', false)) {
             String[] declaredName = {null};
-            TextTables.findHeader(r, cell -> isCladeHeader(cell), c -> {
+            TextTables.findHeader(r, MetaPhlAn::isCladeHeader, c -> {
                 if (TextTables.normalize(c.cell(0)).equals("sampleid") && c.size() >= 2) declaredName[0] = c.cell(1);
             });
             if (!isCladeHeader(r.cell(0))) {

@@ -53,31 +53,23 @@ final class TextNumbers {
         int exponent = 0;
         boolean anyDigit = false;
         boolean dropped = false; // a non-zero digit did not fit in the 18 kept
+        boolean fraction = false;
         for (; i < to; i++) {
-            int d = s.charAt(i) - '0';
+            char ch = s.charAt(i);
+            if (ch == '.' && !fraction) {
+                fraction = true;
+                continue;
+            }
+            int d = ch - '0';
             if (d < 0 || d > 9) break;
             anyDigit = true;
             if (significant < 18) {
                 mantissa = mantissa * 10 + d;
                 if (mantissa != 0) significant++;
+                if (fraction) exponent--;
             } else {
-                exponent++;
+                if (!fraction) exponent++;
                 if (d != 0) dropped = true;
-            }
-        }
-        if (i < to && s.charAt(i) == '.') {
-            i++;
-            for (; i < to; i++) {
-                int d = s.charAt(i) - '0';
-                if (d < 0 || d > 9) break;
-                anyDigit = true;
-                if (significant < 18) {
-                    mantissa = mantissa * 10 + d;
-                    if (mantissa != 0) significant++;
-                    exponent--;
-                } else if (d != 0) {
-                    dropped = true;
-                }
             }
         }
         if (!anyDigit) return Double.NaN;
