@@ -83,6 +83,6 @@ public final class LinearModel implements FeatureModel {
         for (int j = 0; j < p; j++) {
             es.add(ModelFit.Estimate.of(names.get(j), beta[j], Math.sqrt(sigma2 * xtxInvDiag[j]), df, q975));
         }
-        return new ModelFit(es, n, Math.sqrt(sigma2), new double[0], null);
+        return new ModelFit(es, n, Math.sqrt(sigma2), new double[0], Double.NaN, null);
     }
 }

@@ -330,6 +330,22 @@ public final class MixedModel implements FeatureModel {
 
     @Override
     public ModelFit fit(double[] y) {
+        return fit(y, null);
+    }
+
+    /**
+     * Fits at given relative standard deviations instead of the REML optimum (for checking the
+     * fixed-effect and Satterthwaite computations against lmerTest at identical θ).
+     *
+     * @param theta θ per grouping factor, in {@link DesignMatrix#groupingFactors()} order
+     */
+    ModelFit fitAtTheta(double[] y, double[] theta) {
+        double[] t = new double[k];
+        for (int f = 0; f < k; f++) t[f] = theta[factorOrder[f]];
+        return fit(y, t);
+    }
+
+    private ModelFit fit(double[] y, double[] fixedTheta) {
         if (y.length != n) throw new IllegalArgumentException("response has " + y.length + " values for " + n + " design rows");
         double scale = 0;
         for (double v : y) {
@@ -341,12 +357,17 @@ public final class MixedModel implements FeatureModel {
             return ModelFit.failed(design, n, "zero residual variance (the fixed effects fit this feature exactly, e.g. it is constant)");
         }
         double[] theta;
-        try {
-            theta = optimise(r);
-        } catch (RuntimeException e) {
-            return ModelFit.failed(design, n, "REML optimisation failed: " + e.getMessage());
+        if (fixedTheta != null) {
+            theta = fixedTheta.clone();
+        } else {
+            try {
+                theta = optimise(r);
+            } catch (RuntimeException e) {
+                return ModelFit.failed(design, n, "REML optimisation failed: " + e.getMessage());
+            }
         }
-        if (!Double.isFinite(r.reml(theta))) return ModelFit.failed(design, n, "REML criterion is not finite at the optimum");
+        double reml = r.reml(theta);
+        if (!Double.isFinite(reml)) return ModelFit.failed(design, n, "REML criterion is not finite at the optimum");
         double[] beta = r.beta();
         double sigma = Math.sqrt(r.r2 / (n - p));
         if (!(sigma > 0)) return ModelFit.failed(design, n, "zero residual variance");
@@ -361,16 +382,14 @@ public final class MixedModel implements FeatureModel {
 
         List<ModelFit.Estimate> es = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
-            double[] g = new double[k + 1];
-            for (int i = 0; i <= k; i++) g[i] = jac[i][j];
             double denom = 0;
-            for (int i = 0; i <= k; i++) for (int l = 0; l <= k; l++) denom += g[i] * a[i][l] * g[l];
+            for (int i = 0; i <= k; i++) for (int l = 0; l <= k; l++) denom += jac[i][j] * a[i][l] * jac[l][j];
             double df = 2 * cov[j] * cov[j] / denom;
             es.add(ModelFit.Estimate.of(names.get(j), beta[j], Math.sqrt(cov[j]), df, StudentT.quantile975(df)));
         }
         double[] thetaOut = new double[k];
         for (int f = 0; f < k; f++) thetaOut[factorOrder[f]] = theta[f];
-        return new ModelFit(es, n, sigma, thetaOut, null);
+        return new ModelFit(es, n, sigma, thetaOut, reml, null);
     }
 
     /** 2·H⁺ with H⁺ the inverse of H restricted to its eigenvalues above 1e-8 (lmerTest's rule). */

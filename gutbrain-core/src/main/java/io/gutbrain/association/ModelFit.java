@@ -12,9 +12,11 @@ import java.util.List;
  * @param sigma        residual standard deviation (REML estimate for mixed models), NaN on failure
  * @param theta        relative standard deviations σ_k/σ of the random intercepts (empty for
  *                     linear models)
+ * @param reml         the REML criterion at the optimum (lme4's "REML criterion at convergence");
+ *                     NaN for linear models
  * @param failure      null when the fit succeeded, else why it did not (statistics are NaN)
  */
-public record ModelFit(List<Estimate> coefficients, int n, double sigma, double[] theta, String failure) {
+public record ModelFit(List<Estimate> coefficients, int n, double sigma, double[] theta, double reml, String failure) {
 
     /**
      * One coefficient's estimate and its t test.
@@ -51,7 +53,7 @@ public record ModelFit(List<Estimate> coefficients, int n, double sigma, double[
     static ModelFit failed(DesignMatrix design, int n, String reason) {
         List<Estimate> es = new ArrayList<>();
         for (String name : design.columnNames()) es.add(Estimate.missing(name));
-        return new ModelFit(es, n, Double.NaN, new double[0], reason);
+        return new ModelFit(es, n, Double.NaN, new double[0], Double.NaN, reason);
     }
 
     /** True when the fit succeeded. */
