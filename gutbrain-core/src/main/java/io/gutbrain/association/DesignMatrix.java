@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The fixed-effects design matrix X (and the random-intercept grouping factors) of a linear
@@ -258,9 +257,7 @@ public final class DesignMatrix {
         List<GroupingFactor> groups = new ArrayList<>();
         for (String g : spec.randomEffects()) {
             String[] col = text.get(g);
-            TreeSet<String> lv = new TreeSet<>(R_LEVEL_ORDER);
-            for (int r : mdRows) lv.add(col[r]);
-            List<String> levels = new ArrayList<>(lv);
+            List<String> levels = sortedLevels(col, mdRows);
             if (levels.size() < 2) {
                 throw new InputException(src, "column '" + g + "'", "random effect has " + levels.size() + " level in the " + n + " complete samples; a grouping factor needs at least 2",
                         "drop the random effect");
@@ -314,9 +311,7 @@ public final class DesignMatrix {
     }
 
     private static Categorical categorical(String src, String c, String[] col, int[] rows, String reference, int droppedCount, int nAll) {
-        TreeSet<String> lv = new TreeSet<>(R_LEVEL_ORDER);
-        for (int r : rows) lv.add(col[r]);
-        List<String> levels = new ArrayList<>(lv);
+        List<String> levels = sortedLevels(col, rows);
         if (levels.size() < 2) {
             throw new InputException(src, "column '" + c + "'", "covariate has a single value ('" + levels.get(0) + "') in all " + rows.length
                     + " complete samples" + (droppedCount > 0 ? " (" + droppedCount + " of " + nAll + " left out for missing values)" : "")
@@ -339,6 +334,15 @@ public final class DesignMatrix {
         int[] of = new int[rows.length];
         for (int i = 0; i < rows.length; i++) of[i] = idx.get(col[rows[i]]);
         return new Categorical(c, List.copyOf(levels), of);
+    }
+
+    /** Distinct values at the given rows in R's level order (collation only on the distinct values: it is slow). */
+    private static List<String> sortedLevels(String[] col, int[] rows) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int r : rows) distinct.add(col[r]);
+        List<String> levels = new ArrayList<>(distinct);
+        levels.sort(R_LEVEL_ORDER);
+        return levels;
     }
 
     private static InputException collinear(String src, List<Column> columns, HouseholderQr qr) {

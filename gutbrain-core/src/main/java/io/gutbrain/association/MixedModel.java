@@ -218,10 +218,13 @@ public final class MixedModel implements FeatureModel {
             double t1 = theta[0];
             double t1sq = t1 * t1;
             double ld1 = 0;
+            double prod = 1;
             double[] tail = new double[p + 1];
             for (int g = 0; g < q1; g++) {
                 double d = t1sq * count1[g] + 1;
-                ld1 += Math.log(d);
+                // log of a running product, flushed before it can overflow: one log per ~30 levels
+                prod *= d;
+                if (prod > 1e280) { ld1 += Math.log(prod); prod = 1; }
                 double w = t1sq / d;
                 double[] xs = xsum1[g];
                 System.arraycopy(xs, 0, tail, 0, p);
@@ -245,6 +248,7 @@ public final class MixedModel implements FeatureModel {
                     }
                 }
             }
+            ld1 += Math.log(prod);
             // dense Cholesky, lower triangle in place
             for (int j = 0; j < m; j++) {
                 double dsum = s[j * m + j];
@@ -412,7 +416,7 @@ public final class MixedModel implements FeatureModel {
         if (k == 1) {
             theta = new double[] {brent(r)};
         } else {
-            BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * k + 1, 0.5, 1e-6);
+            BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * k + 1, 0.5, 1e-5);
             double[] lower = new double[k];
             double[] upper = new double[k];
             double[] start = new double[k];
@@ -459,14 +463,28 @@ public final class MixedModel implements FeatureModel {
                 if (f0 <= fcur) { theta = t0; fcur = f0; }
             }
         }
-        for (int iter = 0; iter < 50; iter++) {
+        double[][] hs = null;
+        int[] hsFree = null;
+        for (int iter = 0; iter < 20; iter++) {
             int[] free = freeCoordinates(r, theta, fcur);
             if (free.length == 0) break;
             int nf = free.length;
-            double[] g = new double[nf];
-            double[][] hs = new double[nf][nf];
-            derivatives(r, theta, free, fcur, g, hs);
+            double[] g = gradient(r, theta, free);
+            // the Hessian changes little near the optimum: refresh it only when the free set changes or every third step
+            if (hs == null || !Arrays.equals(free, hsFree) || iter % 3 == 0) {
+                hs = hessian(r, theta, free, fcur);
+                hsFree = free;
+            }
             double[] step = newtonStep(g, hs);
+            double predicted = 0; // the quadratic model's predicted decrease
+            for (int u = 0; u < nf; u++) {
+                predicted -= g[u] * step[u];
+                for (int w = 0; w < nf; w++) predicted -= 0.5 * step[u] * hs[u][w] * step[w];
+            }
+            double rel = 0;
+            for (int u = 0; u < nf; u++) rel = Math.max(rel, Math.abs(step[u]) / Math.max(1e-3, theta[free[u]]));
+            // converged: a step below 1e-8 relative, or a predicted gain far below the criterion's rounding noise
+            if (rel < 1e-8 || predicted < 1e-17 * (Math.abs(fcur) + 1)) break;
             double[] cand = theta.clone();
             double lambda = 1;
             double fnew = Double.POSITIVE_INFINITY;
@@ -499,40 +517,46 @@ public final class MixedModel implements FeatureModel {
         return free.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void derivatives(Response r, double[] theta, int[] free, double f0, double[] g, double[][] hs) {
+    private static double step(double theta) { return 1e-2 * Math.max(theta, 1e-2); }
+
+    /** Gradient on the free coordinates: central differences at h and h/2, Richardson-combined (error O(h⁴)). */
+    private static double[] gradient(Response r, double[] theta, int[] free) {
+        double[] g = new double[free.length];
+        for (int u = 0; u < free.length; u++) {
+            double h = step(theta[free[u]]);
+            g[u] = (4 * central(r, theta, free[u], h / 2) - central(r, theta, free[u], h)) / 3;
+        }
+        return g;
+    }
+
+    /** Hessian on the free coordinates by second differences with steps 10·h (accuracy matters less here). */
+    private static double[][] hessian(Response r, double[] theta, int[] free, double f0) {
         int nf = free.length;
-        double[] h = new double[nf];
-        for (int u = 0; u < nf; u++) h[u] = 1e-3 * Math.max(theta[free[u]], 1e-2);
-        double[] fp = new double[nf];
-        double[] fm = new double[nf];
+        double[][] hs = new double[nf][nf];
+        double[] hh = new double[nf];
         for (int u = 0; u < nf; u++) {
             int i = free[u];
-            // Richardson on central differences with steps h and h/2: O(h⁴) error
-            double d1 = central(r, theta, i, h[u]);
-            double d2 = central(r, theta, i, h[u] / 2);
-            g[u] = (4 * d2 - d1) / 3;
+            hh[u] = 10 * step(theta[i]);
             double[] t = theta.clone();
-            double hh = 10 * h[u];
-            t[i] = theta[i] + hh;
-            fp[u] = r.reml(t);
-            t[i] = theta[i] - hh;
-            fm[u] = r.reml(t);
-            hs[u][u] = (fp[u] - 2 * f0 + fm[u]) / (hh * hh);
+            t[i] = theta[i] + hh[u];
+            double fp = r.reml(t);
+            t[i] = theta[i] - hh[u];
+            double fm = r.reml(t);
+            hs[u][u] = (fp - 2 * f0 + fm) / (hh[u] * hh[u]);
         }
         for (int u = 0; u < nf; u++) {
             for (int w = 0; w < u; w++) {
-                double hu = 10 * h[u];
-                double hw = 10 * h[w];
                 double[] t = theta.clone();
-                t[free[u]] += hu;
-                t[free[w]] += hw;
+                t[free[u]] += hh[u];
+                t[free[w]] += hh[w];
                 double fpp = r.reml(t);
-                t[free[u]] = theta[free[u]] - hu;
-                t[free[w]] = theta[free[w]] - hw;
+                t[free[u]] = theta[free[u]] - hh[u];
+                t[free[w]] = theta[free[w]] - hh[w];
                 double fmm = r.reml(t);
-                hs[u][w] = hs[w][u] = (fpp - 2 * f0 + fmm - hs[u][u] * hu * hu - hs[w][w] * hw * hw) / (2 * hu * hw);
+                hs[u][w] = hs[w][u] = (fpp - 2 * f0 + fmm - hs[u][u] * hh[u] * hh[u] - hs[w][w] * hh[w] * hh[w]) / (2 * hh[u] * hh[w]);
             }
         }
+        return hs;
     }
 
     private static double central(Response r, double[] theta, int i, double h) {
