@@ -100,7 +100,9 @@ public final class RCompat {
         int fixedWidth = (neg ? 1 : 0) + (e10 >= 0 ? e10 + 1 : 1) + (rgt > 0 ? rgt + 1 : 0);
         int sciWidth = (neg ? 1 : 0) + (nsig > 1 ? nsig + 1 : 1) + (Math.abs(e10) >= 100 ? 5 : 4);
         if (fixedWidth <= sciWidth) {
-            return stripped.setScale(rgt, RoundingMode.HALF_EVEN).toPlainString();
+            // R prints fixed notation with sprintf("%.*f") of the double itself, so integers
+            // beyond 15 digits keep all their digits
+            return new BigDecimal(x).setScale(rgt, RoundingMode.HALF_EVEN).toPlainString();
         }
         StringBuilder sb = new StringBuilder();
         if (neg) sb.append('-');
