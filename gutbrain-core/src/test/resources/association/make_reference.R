@@ -18,7 +18,7 @@ add <- function(dataset, model, feature, cs, theta=NA, sigma=NA, reml=NA) {
     sigma=sigma, reml=reml, stringsAsFactors=FALSE)
 }
 
-run <- function(dataset, genera, lmform, lmerform) {
+run <- function(dataset, genera, lmform, lmerform, label="lmer") {
   dir <- file.path("microbiome-interventions", dataset)
   counts <- as.matrix(read.table(file.path(dir, "counts.tsv"), header=TRUE, sep="\t", row.names=1, check.names=FALSE, comment.char="", quote=""))
   md <- read.table(file.path(dir, "metadata.tsv"), header=TRUE, sep="\t", row.names=1, check.names=FALSE, stringsAsFactors=TRUE)
@@ -30,7 +30,7 @@ run <- function(dataset, genera, lmform, lmerform) {
     cs <- coef(summary(lfit)); cs <- cbind(cs, df=lfit$df.residual)
     add(dataset, "lm", g, cs, sigma=summary(lfit)$sigma)
     m <- lmerAtOptimum(lmerform, dat)
-    add(dataset, "lmer", g, coef(summary(m$fit)), theta=m$theta, sigma=sigma(m$fit), reml=m$reml)
+    add(dataset, label, g, coef(summary(m$fit)), theta=m$theta, sigma=sigma(m$fit), reml=m$reml)
   }
 }
 
@@ -40,7 +40,12 @@ run("peerj32", c("Akkermansia", "Bacteroides fragilis et rel.", "Bifidobacterium
 run("dietswap", c("Akkermansia", "Bacteroides fragilis et rel.", "Bifidobacterium", "Dialister",
                   "Faecalibacterium prausnitzii et rel.", "Prevotella melaninogenica et rel."),
     y ~ group + nationality + timepoint + nationality:timepoint, y ~ group + nationality + timepoint + (1 | subject))
+# crossed random intercepts: subjects are measured at several time points, time points shared by subjects
+run("dietswap", c("Akkermansia", "Bacteroides fragilis et rel.", "Bifidobacterium", "Dialister",
+                  "Faecalibacterium prausnitzii et rel.", "Prevotella melaninogenica et rel."),
+    y ~ group + nationality + timepoint + nationality:timepoint, y ~ group + nationality + (1 | subject) + (1 | timepoint), label="lmer_crossed")
 res <- do.call(rbind, out)
+res <- res[!(res$dataset == "dietswap" & res$model == "lm" & duplicated(res[, c("dataset", "model", "feature", "term")])), ]
 write_tsv17(res, "association/r_lm_lmer_reference.tsv")
 
 # ---- MaAsLin2's pipeline without random effects, written out step by step in base R (an

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Linear and linear mixed models against R: {@code lm} and {@code lmerTest::lmer} on
  * arcsine-square-root transformed relative abundances (AST(TSS)) of six genera of peerj32 and
- * dietswap. Expected values: {@code association/r_lm_lmer_reference.tsv}, made by
+ * dietswap, with one random intercept (subject) and, in dietswap, two crossed ones (subject and
+ * time point). Expected values: {@code association/r_lm_lmer_reference.tsv}, made by
  * {@code association/make_reference.R} (the exact R script; lmer values are at the exact REML
  * optimum, see the script).
  */
@@ -43,7 +44,11 @@ class RReferenceModelsTest {
     private static double d(String s) { return s.equals("NA") ? Double.NaN : Double.parseDouble(s); }
 
     /** AST(TSS) of every feature over the design rows, keyed by feature name. */
-    record Data(DesignMatrix lm, DesignMatrix lmm, FeatureTable table, Normalization.Normalized norm) {
+    record Data(DesignMatrix lm, DesignMatrix lmm, DesignMatrix crossed, FeatureTable table, Normalization.Normalized norm) {
+        DesignMatrix design(String model) {
+            return model.equals("lm") ? lm : model.equals("lmer") ? lmm : crossed;
+        }
+
         double[] response(DesignMatrix d, String feature) {
             double[] tr = Transform.AST.apply(norm.feature(table.featureIndex(feature)), new String[1]);
             int[] rows = d.metadataRows();
@@ -61,7 +66,9 @@ class RReferenceModelsTest {
         List<String> fixedLmm = dataset.equals("peerj32") ? fixed : List.of("group", "nationality", "timepoint");
         DesignMatrix lm = DesignMatrix.build(md, new ModelSpec(fixed, List.of(), Map.of(), true, false));
         DesignMatrix lmm = DesignMatrix.build(md, new ModelSpec(fixedLmm, List.of("subject"), Map.of(), true, false));
-        return new Data(lm, lmm, t, Normalization.TSS.prepare(t));
+        DesignMatrix crossed = dataset.equals("dietswap")
+                ? DesignMatrix.build(md, new ModelSpec(List.of("group", "nationality"), List.of("subject", "timepoint"), Map.of(), true, false)) : null;
+        return new Data(lm, lmm, crossed, t, Normalization.TSS.prepare(t));
     }
 
     private static void assertRel(String what, double actual, double expected, double tol) {
@@ -97,12 +104,12 @@ class RReferenceModelsTest {
         int checked = 0;
         for (String ds : List.of("peerj32", "dietswap")) {
             Data data = load(ds);
-            MixedModel model = MixedModel.of(data.lmm());
             for (Ref r : reference()) {
-                if (!r.dataset().equals(ds) || !r.model().equals("lmer")) continue;
-                ModelFit fit = model.fitAtTheta(data.response(data.lmm(), r.feature()), r.theta());
+                if (!r.dataset().equals(ds) || !r.model().startsWith("lmer")) continue;
+                DesignMatrix d = data.design(r.model());
+                ModelFit fit = MixedModel.of(d).fitAtTheta(data.response(d, r.feature()), r.theta());
                 ModelFit.Estimate e = fit.coefficient(r.term());
-                String w = ds + " lmer@theta " + r.feature() + " " + r.term();
+                String w = ds + " " + r.model() + "@theta " + r.feature() + " " + r.term();
                 assertRel(w + " estimate", e.estimate(), r.estimate(), 1e-9);
                 assertRel(w + " se", e.stdError(), r.se(), 1e-9);
                 assertRel(w + " Satterthwaite df", e.df(), r.df(), 1e-7);
@@ -112,21 +119,21 @@ class RReferenceModelsTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(6 * 4 + 6 * 5);
+        assertThat(checked).isEqualTo(6 * 4 + 6 * 5 + 6 * 4);
     }
 
     @Test
     void mixedModelFindsTheRemlOptimumAndMatchesLmerTest() throws IOException {
         for (String ds : List.of("peerj32", "dietswap")) {
             Data data = load(ds);
-            MixedModel model = MixedModel.of(data.lmm());
             for (Ref r : reference()) {
-                if (!r.dataset().equals(ds) || !r.model().equals("lmer")) continue;
-                ModelFit fit = model.fit(data.response(data.lmm(), r.feature()));
-                String w = ds + " lmer " + r.feature() + " " + r.term();
+                if (!r.dataset().equals(ds) || !r.model().startsWith("lmer")) continue;
+                DesignMatrix d = data.design(r.model());
+                ModelFit fit = MixedModel.of(d).fit(data.response(d, r.feature()));
+                String w = ds + " " + r.model() + " " + r.feature() + " " + r.term();
                 // never worse than R's optimum, and at the same place
                 assertThat(fit.reml()).as(w + " REML").isLessThanOrEqualTo(r.reml() + 1e-10 * Math.abs(r.reml()));
-                assertRel(w + " theta", fit.theta()[0], r.theta()[0], 1e-6);
+                for (int k = 0; k < r.theta().length; k++) assertRel(w + " theta", fit.theta()[k], r.theta()[k], 1e-6);
                 ModelFit.Estimate e = fit.coefficient(r.term());
                 assertRel(w + " estimate", e.estimate(), r.estimate(), 1e-6);
                 assertRel(w + " se", e.stdError(), r.se(), 1e-6);
