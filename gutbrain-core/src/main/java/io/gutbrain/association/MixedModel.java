@@ -45,7 +45,8 @@ import java.util.Map;
  * as lme4's default). A θ_k within 1e-4 of zero is set to exactly zero when that does not
  * increase the criterion (lme4's boundary check). The optimum is then polished by Newton steps
  * on the free θ_k with Richardson-extrapolated difference derivatives until the step is below
- * 1e-10, so estimates are those of the exact REML optimum. Note that lme4's default optimiser
+ * 1e-8 (relative) or the predicted gain is far below the criterion's rounding noise, so
+ * estimates are those of the exact REML optimum (as far as double precision determines it). Note that lme4's default optimiser
  * stops about 1e-6 from the optimum in θ; where a t statistic is large this moves R's p-values in
  * their fifth or sixth significant digit (p changes relatively by about t² times the relative
  * change of t).
@@ -449,7 +450,7 @@ public final class MixedModel implements FeatureModel {
     /**
      * Boundary check and Newton polishing of the REML optimum: θ_k below 1e-4 go to 0 when that does
      * not increase the criterion; the free θ_k then take Newton steps on Richardson-extrapolated
-     * finite-difference derivatives (with step halving) until the step is below 1e-10.
+     * finite-difference derivatives (with step halving) until converged.
      */
     private double[] polish(Response r, double[] start) {
         double[] theta = start.clone();

@@ -48,11 +48,11 @@ public enum Normalization {
         int nf = table.featureCount();
         switch (this) {
             case NONE:
-                return f -> dense(fm, f, ns, 1.0, null);
+                return f -> dense(fm, f, ns, null);
             case TSS: {
                 double[] div = new double[ns];
                 for (int s = 0; s < ns; s++) div[s] = Math.max(Math.ulp(1.0), table.sampleTotal(s));
-                return f -> dense(fm, f, ns, 0, div);
+                return f -> dense(fm, f, ns, div);
             }
             case CLR: {
                 double[] geo = new double[ns];
@@ -74,18 +74,18 @@ public enum Normalization {
             case CSS: {
                 double[] div = cssFactors(table);
                 for (int s = 0; s < ns; s++) div[s] /= 1000;
-                return f -> dense(fm, f, ns, 0, div);
+                return f -> dense(fm, f, ns, div);
             }
             case TMM: {
                 double[] div = tmmDivisors(table);
-                return f -> dense(fm, f, ns, 0, div);
+                return f -> dense(fm, f, ns, div);
             }
             default:
                 throw new IllegalStateException();
         }
     }
 
-    private static double[] dense(FeatureMajor fm, int f, int ns, double unused, double[] div) {
+    private static double[] dense(FeatureMajor fm, int f, int ns, double[] div) {
         double[] out = new double[ns];
         for (int k = fm.featureStart(f); k < fm.featureEnd(f); k++) {
             int s = fm.sampleAt(k);
