@@ -1,5 +1,6 @@
 package io.gutbrain.cli;
 
+import io.gutbrain.cli.association.AssociateTool;
 import io.gutbrain.cli.bench.BenchCommand;
 import io.gutbrain.cli.common.Version;
 import io.gutbrain.cli.diversity.DiversityCommand;
@@ -27,6 +28,7 @@ import java.io.PrintWriter;
                 MeasuresCommand.class,
                 DiversityCommand.class,
                 StatsCommand.class,
+                AssociateTool.class,
                 ModulesCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
