@@ -56,7 +56,7 @@ class SimulateAndStudyCommandsTest {
         Path out = dir.resolve("power.tsv");
         CliRun r = CliRun.of("simulate", "power", "--effect", "0.3", "--n", "30,150", "--replicates", "40", "--seed", "1", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Power to detect Coprococcus eutactus et rel. (beta +0.3)");
+        assertThat(r.out()).contains("Power to detect Coprococcus eutactus et rel. (beta 0.3) with Spearman vs PHQ-9, alpha 0.05");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("n\treplicates\tsignificant\tpower\tpower_se\tmean_rho");

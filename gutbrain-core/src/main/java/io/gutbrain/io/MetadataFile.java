@@ -145,12 +145,14 @@ public final class MetadataFile {
         List<String> columns = md.columns();
         String[][] cells = new String[columns.size()][];
         for (int c = 0; c < columns.size(); c++) {
-            checkCell(target, "column name", columns.get(c));
+            checkCell(target, "header", columns.get(c));
             cells[c] = md.textColumn(columns.get(c));
-            for (String v : cells[c]) if (v != null) checkCell(target, "value in column '" + columns.get(c) + "'", v);
+            for (int r = 0; r < md.size(); r++) {
+                if (cells[c][r] != null) checkCell(target, "column '" + columns.get(c) + "', sample '" + md.ids().get(r) + "'", cells[c][r]);
+            }
         }
         for (String id : md.ids()) {
-            checkCell(target, "sample id", id);
+            checkCell(target, "sample ids", id);
             if (id.startsWith("#")) throw new InputException(target, "sample id '" + id + "'", "starts with '#', which marks a comment line", "rename the sample");
         }
         StringBuilder sb = new StringBuilder();
@@ -171,10 +173,10 @@ public final class MetadataFile {
         TextOutput.write(path, sb.toString());
     }
 
-    private static void checkCell(String target, String what, String v) {
+    private static void checkCell(String target, String location, String v) {
         if (v.indexOf('\t') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            throw new InputException(target, what + " '" + v.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") + "'",
-                    "holds a tab or line break, which a TSV cell cannot", "remove tabs and line breaks");
+            throw new InputException(target, location, "'" + v.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+                    + "' holds a tab or line break, which a TSV cell cannot", "remove tabs and line breaks");
         }
     }
 

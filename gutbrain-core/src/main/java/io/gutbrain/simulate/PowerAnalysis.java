@@ -75,8 +75,8 @@ public final class PowerAnalysis {
 
         /** A table for people: power with its standard error per N. */
         public String toText() {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Power to detect %s (beta %+.3g) with Spearman vs PHQ-9, alpha %.3g%n",
-                    taxon, effect, alpha));
+            StringBuilder sb = new StringBuilder("Power to detect " + taxon + " (beta " + TextOutput.number(effect)
+                    + ") with Spearman vs PHQ-9, alpha " + TextOutput.number(alpha) + " (SIMULATED cohorts)\n");
             sb.append(String.format(Locale.ROOT, "%8s %10s %8s %8s %9s%n", "N", "replicates", "power", "se", "mean rho"));
             for (Row r : rows) {
                 sb.append(String.format(Locale.ROOT, "%8d %10d %8.3f %8.3f %9.3f%n", r.n, r.replicates, r.power, r.standardError, r.meanRho));

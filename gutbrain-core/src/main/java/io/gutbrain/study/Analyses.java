@@ -63,10 +63,9 @@ public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, A
     /**
      * Beta diversity, PCoA and the group tests (PERMANOVA, PERMDISP).
      *
-     * @param metrics      metric names in lower case: braycurtis, jaccard, canberra, euclidean,
-     *                     hellinger, aitchison, robust-aitchison, or a UniFrac variant
-     *                     (unweighted-unifrac, weighted-unifrac, weighted-normalized-unifrac,
-     *                     generalized-unifrac; these need a tree)
+     * @param metrics      metric names in lower case: those of
+     *                     {@link io.gutbrain.diversity.beta.BetaMetric#names()} or a UniFrac variant's
+     *                     {@link io.gutbrain.diversity.unifrac.UniFracVariant#cliName()} (these need a tree)
      * @param permutations permutations of each test; default 999
      */
     public record Beta(List<String> metrics, int permutations) {
@@ -90,10 +89,11 @@ public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, A
      *                        tested; default 0.1
      * @param maxSignificance q-value threshold for "significant"; default 0.25 (MaAsLin2's)
      */
-    public record Association(Method method, Normalization normalization, Transform transform,
+    public record Association(Method method, io.gutbrain.association.Normalization normalization, io.gutbrain.association.Transform transform,
                               double minPrevalence, double maxSignificance) {
         /** MaAsLin2 with its own defaults. */
-        public static final Association DEFAULT = new Association(Method.MAASLIN2, Normalization.TSS, Transform.LOG, 0.1, 0.25);
+        public static final Association DEFAULT = new Association(Method.MAASLIN2, io.gutbrain.association.Normalization.TSS,
+                io.gutbrain.association.Transform.LOG, 0.1, 0.25);
     }
 
     /**
@@ -107,9 +107,9 @@ public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, A
      * @param normalizeByLength missing steps count 0 in the estimate; default false
      * @param distribute        an ortholog in N modules contributes 1/N to each; default false
      */
-    public record Modules(Path set, double coverage, Estimator estimator, boolean normalizeByLength, boolean distribute) {
+    public record Modules(Path set, double coverage, io.gutbrain.modules.Estimator estimator, boolean normalizeByLength, boolean distribute) {
         /** The gut-brain module coverage cut-off. */
-        public static final double DEFAULT_COVERAGE = 0.66;
+        public static final double DEFAULT_COVERAGE = io.gutbrain.modules.ModuleOptions.GBM_COVERAGE;
     }
 
     /**
@@ -128,42 +128,16 @@ public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, A
         public Intervention { taxa = List.copyOf(taxa); }
     }
 
-    /** Values of an enumerated setting as written in a study file: lower case. */
-    public interface Named {
-        /** The value as written in the study file. */
-        String label();
-    }
-
-    /** Association engines. */
-    public enum Method implements Named {
-        /** MaAsLin2-compatible linear (mixed) models (Mallick et al. 2021). */
+    /** Association engines; written in lower case in a study file. */
+    public enum Method {
+        /** MaAsLin2-compatible linear (mixed) models (Mallick et al. 2021; {@link io.gutbrain.association.Maaslin2}). */
         MAASLIN2,
         /** LinDA: linear models on CLR with bias correction (Zhou et al. 2022). */
         LINDA,
         /** Rank-based tests (Wilcoxon / Kruskal–Wallis for the group, Spearman for outcomes). */
         NONPARAMETRIC;
 
-        @Override public String label() { return name().toLowerCase(Locale.ROOT); }
-    }
-
-    /** MaAsLin2 normalisations (names as in MaAsLin2). */
-    public enum Normalization implements Named {
-        TSS, CLR, CSS, TMM, NONE;
-
-        @Override public String label() { return name().toLowerCase(Locale.ROOT); }
-    }
-
-    /** MaAsLin2 transforms (names as in MaAsLin2). */
-    public enum Transform implements Named {
-        LOG, AST, LOGIT, NONE;
-
-        @Override public String label() { return name().toLowerCase(Locale.ROOT); }
-    }
-
-    /** Module abundance estimators (Omixer-RPM's score estimators). */
-    public enum Estimator implements Named {
-        MEDIAN, AVERAGE;
-
-        @Override public String label() { return name().toLowerCase(Locale.ROOT); }
+        /** The value as written in a study file. */
+        public String label() { return name().toLowerCase(Locale.ROOT); }
     }
 }

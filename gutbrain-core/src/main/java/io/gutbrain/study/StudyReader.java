@@ -1,6 +1,9 @@
 package io.gutbrain.study;
 
+import io.gutbrain.association.Normalization;
+import io.gutbrain.association.Transform;
 import io.gutbrain.diversity.alpha.AlphaMetric;
+import io.gutbrain.diversity.beta.BetaMetric;
 import io.gutbrain.diversity.unifrac.UniFracVariant;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.MetadataFile;
@@ -9,6 +12,7 @@ import io.gutbrain.measures.InstrumentSpec;
 import io.gutbrain.measures.Instruments;
 import io.gutbrain.measures.Scoring;
 import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.modules.Estimator;
 import io.gutbrain.metadata.SampleMetadata.ColumnType;
 import io.gutbrain.study.YamlSection.Scalar;
 import io.gutbrain.util.NearestName;
@@ -33,8 +37,6 @@ import java.util.regex.Pattern;
  * stopping at the first. One instance per read.
  */
 final class StudyReader {
-    /** Beta-diversity metric names (io.gutbrain.diversity.beta.BetaMetric) that need no tree. */
-    static final List<String> BETA_METRICS = List.of("braycurtis", "jaccard", "canberra", "euclidean", "hellinger", "aitchison", "robust-aitchison");
     private static final Pattern OUTPUT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final Path file;
@@ -417,7 +419,7 @@ final class StudyReader {
         s.allowOnly("metrics", "permutations");
         List<String> unifrac = new ArrayList<>();
         for (UniFracVariant v : UniFracVariant.values()) unifrac.add(v.cliName());
-        List<String> all = new ArrayList<>(BETA_METRICS);
+        List<String> all = new ArrayList<>(BetaMetric.names());
         all.addAll(unifrac);
         List<Scalar> given = s.list("metrics");
         List<String> metrics = new ArrayList<>();
@@ -446,8 +448,8 @@ final class StudyReader {
                 if (s.has(k)) problem(s.lineOf(k), "'" + s.qualify(k) + "' applies to method maaslin2 only, not " + method.label(), "remove it or use 'method: maaslin2'");
             }
         }
-        Analyses.Normalization norm = s.choice("normalization", Analyses.Normalization.class, d.normalization());
-        Analyses.Transform transform = s.choice("transform", Analyses.Transform.class, d.transform());
+        Normalization norm = s.choice("normalization", Normalization.class, d.normalization());
+        Transform transform = s.choice("transform", Transform.class, d.transform());
         double prevalence = s.number("min_prevalence", d.minPrevalence(), 0, 1, false);
         double significance = s.number("max_significance", d.maxSignificance(), 0, 1, true);
         if (design.group() == null && design.outcomes().isEmpty() && md != null) {
@@ -470,7 +472,7 @@ final class StudyReader {
         double coverage = Analyses.Modules.DEFAULT_COVERAGE;
         Scalar cov = s.scalar("coverage", false, null);
         if (cov != null) coverage = cov.value().equalsIgnoreCase("learn") ? Double.NaN : s.checkedNumber("coverage", cov, coverage, 0, 1, false);
-        Analyses.Estimator estimator = s.choice("estimator", Analyses.Estimator.class, Analyses.Estimator.MEDIAN);
+        Estimator estimator = s.choice("estimator", Estimator.class, Estimator.MEDIAN);
         return new Analyses.Modules(set, coverage, estimator, s.bool("normalize_by_length", false), s.bool("distribute", false));
     }
 

@@ -244,19 +244,19 @@ final class YamlSection {
         }
     }
 
-    /** One of an enum's {@link Analyses.Named#label()}s (any case), or {@code dflt} when absent. */
-    <E extends Enum<E> & Analyses.Named> E choice(String key, Class<E> type, E dflt) {
+    /** One of an enum's constants, written in any case, or {@code dflt} when absent. */
+    <E extends Enum<E>> E choice(String key, Class<E> type, E dflt) {
         Scalar s = scalar(key, false, null);
         if (s == null) return dflt;
         return choice(key, s, type, dflt);
     }
 
     /** As {@link #choice(String, Class, Enum)} for a scalar already read. */
-    <E extends Enum<E> & Analyses.Named> E choice(String key, Scalar s, Class<E> type, E dflt) {
+    <E extends Enum<E>> E choice(String key, Scalar s, Class<E> type, E dflt) {
         List<String> labels = new ArrayList<>();
         for (E e : type.getEnumConstants()) {
-            if (e.label().equalsIgnoreCase(s.value)) return e;
-            labels.add(e.label());
+            if (e.name().equalsIgnoreCase(s.value)) return e;
+            labels.add(e.name().toLowerCase(Locale.ROOT));
         }
         problems.add(s.line, "'" + qualify(key) + "' has unknown value '" + s.value + "'" + NearestName.hint(s.value, labels),
                 "use one of: " + String.join(", ", labels));

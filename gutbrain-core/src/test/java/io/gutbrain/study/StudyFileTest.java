@@ -90,11 +90,11 @@ class StudyFileTest {
         assertThat(a.alpha().metrics()).containsExactly("shannon", "observed_features", "shannon_base2");
         assertThat(a.beta().metrics()).containsExactly("braycurtis", "robust-aitchison");
         assertThat(a.beta().permutations()).isEqualTo(99);
-        assertThat(a.association()).isEqualTo(new Analyses.Association(Analyses.Method.MAASLIN2, Analyses.Normalization.CLR,
-                Analyses.Transform.NONE, 0.25, 0.1));
+        assertThat(a.association()).isEqualTo(new Analyses.Association(Analyses.Method.MAASLIN2, io.gutbrain.association.Normalization.CLR,
+                io.gutbrain.association.Transform.NONE, 0.25, 0.1));
         assertThat(a.modules().set()).isNull();
         assertThat(a.modules().coverage()).isNaN();
-        assertThat(a.modules().estimator()).isEqualTo(Analyses.Estimator.AVERAGE);
+        assertThat(a.modules().estimator()).isEqualTo(io.gutbrain.modules.Estimator.AVERAGE);
         assertThat(a.modules().distribute()).isTrue();
         assertThat(a.modules().normalizeByLength()).isFalse();
         assertThat(a.intervention()).isEqualTo(new Analyses.Intervention("arm", "probiotic", "placebo", "0", List.of("Lactobacillus")));
