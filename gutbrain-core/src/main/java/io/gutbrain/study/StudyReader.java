@@ -46,6 +46,8 @@ final class StudyReader {
     private final Map<String, Long> lines = new LinkedHashMap<>();
     private final YamlSection.Problems sink = (line, message, fix) -> problems.add(new StudyProblem(line, message, fix));
     private SampleMetadata md;
+    /** Output names of measures that were given but are invalid (already reported): not reported again where used. */
+    private final Set<String> invalidOutputs = new HashSet<>();
 
     StudyReader(Path file, String source) {
         this.file = file.toAbsolutePath().normalize();
@@ -144,7 +146,9 @@ final class StudyReader {
             Node n = entries.get(i);
             YamlSection m = new YamlSection(n, "measures." + i, YamlSection.line(n), sink, lines::put);
             m.allowOnly("instrument", "spec", "items", "output", "max_missing");
-            for (Study.Measure measure : measure(m)) {
+            List<Study.Measure> valid = measure(m);
+            if (valid.isEmpty()) rememberInvalid(m);
+            for (Study.Measure measure : valid) {
                 Long prev = outputs.putIfAbsent(measure.output(), measure.line());
                 if (prev != null) {
                     problem(measure.line(), "two measures write the output '" + measure.output() + "' (the other on line " + prev + ")",
@@ -155,6 +159,14 @@ final class StudyReader {
             }
         }
         return out;
+    }
+
+    private void rememberInvalid(YamlSection m) {
+        String output = m.peek("output");
+        if (output == null) output = m.peek("instrument");
+        if (output == null) return;
+        invalidOutputs.add(output);
+        for (Instrument i : Instruments.named(output)) invalidOutputs.add(i.name());
     }
 
     private List<Study.Measure> measure(YamlSection m) {
@@ -336,6 +348,8 @@ final class StudyReader {
         }
         if (md == null) return null;
         if (!md.hasColumn(v.value())) {
+            String base = v.value().endsWith("_score") ? v.value().substring(0, v.value().length() - "_score".length()) : v.value();
+            if (invalidOutputs.contains(base)) return null; // the measure's own problem says why
             List<String> names = new ArrayList<>(md.columns());
             for (Study.Measure m : measures) names.add(m.output());
             problem(v.line(), "'" + what + "': '" + v.value() + "' is neither a metadata column nor a scored measure" + NearestName.hint(v.value(), names),

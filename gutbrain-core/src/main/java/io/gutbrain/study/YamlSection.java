@@ -161,6 +161,12 @@ final class YamlSection {
         return new Scalar(((ScalarNode) e.value).getValue().strip(), line(e.value));
     }
 
+    /** The key's single value without reporting anything, or null when absent, empty or not a single value. */
+    String peek(String key) {
+        Entry e = entries.get(key);
+        return e == null || isNull(e.value) || !(e.value instanceof ScalarNode) ? null : ((ScalarNode) e.value).getValue().strip();
+    }
+
     /** The key's text, or null when absent or empty. */
     String text(String key, boolean required, String fix) {
         Scalar s = scalar(key, required, fix);

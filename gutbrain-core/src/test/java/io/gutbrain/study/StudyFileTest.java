@@ -277,6 +277,20 @@ class StudyFileTest {
     }
 
     @Test
+    void anInvalidMeasureIsNotReportedAgainWhereItIsUsed() {
+        List<StudyProblem> p = problems(HEAD + """
+                measures:
+                  - instrument: pss10
+                design:
+                  outcomes: [pss10, pss10_score]
+                  covariates: [phq9]
+                """);
+        assertThat(p).extracting(StudyProblem::line).containsExactly(7L, 10L);
+        assertThat(p.get(0).message()).startsWith("PSS-10 item columns");
+        assertThat(p.get(1).message()).startsWith("'design.covariates': 'phq9' is neither a metadata column nor a scored measure");
+    }
+
+    @Test
     void referenceLevelAndInterventionLevelsMustExist() {
         List<StudyProblem> p = problems(HEAD + """
                 design:
