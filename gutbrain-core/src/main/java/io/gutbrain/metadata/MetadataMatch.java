@@ -61,7 +61,11 @@ public final class MetadataMatch {
     public List<String> metadataOnly() { return metadataOnly; }
     public int matched() { return matched; }
 
-    static String firstFew(List<String> ids) {
+    /**
+     * Up to five ids, quoted, followed by ", ..." when there are more: the form every mismatch
+     * message uses, so that a long id list never floods a terminal.
+     */
+    public static String firstFew(List<String> ids) {
         List<String> head = ids.subList(0, Math.min(5, ids.size()));
         return "'" + String.join("', '", head) + "'" + (ids.size() > 5 ? ", ..." : "");
     }
