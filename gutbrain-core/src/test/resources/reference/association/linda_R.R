@@ -14,11 +14,13 @@
 #      or "adaptive" (imputation if any coefficient of lm(log N ~ formula) has p <= corr.cut);
 #      proportions: zeros of a taxon -> half its smallest non-zero value;
 #   6. CLR with log2: W = log2 Y - per-sample mean of log2 Y;
-#   7. lm(W ~ formula) per taxon; for every coefficient, bias = mode of sqrt(n) * beta / sqrt(n)
+#   7. lm(W ~ formula) per taxon (with random effects: lmerTest's lmer per taxon, REML,
+#      Satterthwaite df — taken at the exact REML optimum with the project's helper
+#      association/reference_helpers.R, as lme4's optimiser stops ~1e-6 short of it); for every coefficient, bias = mode of sqrt(n) * beta / sqrt(n)
 #      by modeest's mean-shift estimator (gaussian kernel, bw.nrd0, start = shorth, stop when
 #      |M/par - 1| < sqrt(eps), return par), re-implemented here from modeest's source because
 #      modeest is not installed either; corrected beta = beta - bias, SE unchanged,
-#      t = beta / SE, p = 2 pt(-|t|, n - p), padj = p.adjust(p, "BH") per coefficient.
+#      t = beta / SE, p = 2 pt(-|t|, df) with df = n - p (lm) or Satterthwaite (lmer), padj = p.adjust(p, "BH") per coefficient.
 # gutbrain always leaves out taxa absent from every analysed sample (they carry no information);
 # calls below pass prev.cut = 1e-12 where the data have such taxa, which is the same thing.
 #
@@ -28,6 +30,8 @@
 # linda_<name>_bias.tsv (bias per coefficient and the zero handling used).
 
 options(warn = 1)
+suppressPackageStartupMessages({library(lmerTest); library(numDeriv)})
+source("association/reference_helpers.R")   # lmerAtOptimum()
 fmt <- function(v) ifelse(is.na(v), "NA", sprintf("%.17g", v))
 
 shorth_modeest <- function(x) {           # modeest::venter(type = "shorth"), tie.action = "mean"
@@ -102,18 +106,25 @@ linda_ref <- function(otu, meta, formula, type = "count", zero = "pseudo-count",
   }
   logY <- log2(Y)
   W <- t(logY) - colMeans(logY)
-  fit <- lm(as.formula(paste0("W", formula)), Z)
-  res <- do.call(rbind, coef(summary(fit)))
-  d <- ncol(model.matrix(fit))
+  if (!grepl("\\(", formula)) {
+    fit <- lm(as.formula(paste0("W", formula)), Z)
+    res <- do.call(rbind, coef(summary(fit)))
+    res <- cbind(res[, 1:2], df = n - ncol(model.matrix(fit)))
+  } else {
+    res <- do.call(rbind, lapply(seq_len(m), function(i) {
+      cs <- coef(summary(lmerAtOptimum(as.formula(paste0("w", formula)), data.frame(w = W[, i], Z))$fit))
+      cs[, c(1, 2, 3)]
+    }))
+  }
   vars <- unique(rownames(res))[-1]
   rows <- list(); bias <- c()
   for (v in vars) {
     r <- res[rownames(res) == v, ]
     b <- meanshift_modeest(sqrt(n) * r[, 1]) / sqrt(n)
-    lfc <- r[, 1] - b; se <- r[, 2]; stat <- lfc / se
-    p <- 2 * pt(-abs(stat), n - d)
+    lfc <- r[, 1] - b; se <- r[, 2]; stat <- lfc / se; df <- r[, 3]
+    p <- 2 * pt(-abs(stat), df)
     rows[[v]] <- data.frame(feature = rownames(Y), coefficient = v, log2FoldChange = fmt(lfc), lfcSE = fmt(se),
-                            stat = fmt(stat), df = n - d, pvalue = fmt(p), padj = fmt(p.adjust(p, "BH")),
+                            stat = fmt(stat), df = fmt(df), pvalue = fmt(p), padj = fmt(p.adjust(p, "BH")),
                             check.names = FALSE)
     bias[v] <- b
   }
@@ -146,3 +157,5 @@ run("atlas1006_imputation", "atlas1006", "~age+sex", zero = "imputation", mean.c
 # 5. proportions (TSS of the peerj32 counts): half-minimum zero handling
 pj <- as.matrix(read.delim("microbiome-interventions/peerj32/counts.tsv", check.names = FALSE, row.names = 1, comment.char = ""))
 run("peerj32_proportion", "peerj32", "~group+sex", counts = t(t(pj) / colSums(pj)), type = "proportion")
+# 6. linear mixed model: treatment and time (scaled) with a random intercept per subject
+run("peerj32_mixed", "peerj32", "~group+time+(1|subject)")
