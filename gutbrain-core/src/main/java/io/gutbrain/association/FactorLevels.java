@@ -10,8 +10,9 @@ import java.util.TreeSet;
 
 /**
  * The levels of a categorical metadata variable in R's {@code factor()} order — numeric order for
- * a column whose values are all numbers, otherwise string order — so that the default reference
- * level (the first) is the one R, MaAsLin2 and LinDA would use.
+ * a column whose values are all numbers, otherwise R's text order ({@link DesignMatrix}'s English
+ * collation) — so that the default reference level (the first) is the one R, MaAsLin2 and LinDA
+ * would use, and the same one the models of this package use.
  */
 public final class FactorLevels {
     private FactorLevels() {}
@@ -20,7 +21,7 @@ public final class FactorLevels {
     public static List<String> of(SampleMetadata md, String column, String[] values) {
         Comparator<String> order = md.type(column) == SampleMetadata.ColumnType.NUMERIC
                 ? Comparator.comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
-                : Comparator.naturalOrder();
+                : DesignMatrix.R_LEVEL_ORDER;
         TreeSet<String> sorted = new TreeSet<>(order);
         for (String v : values) if (v != null) sorted.add(v);
         return new ArrayList<>(sorted);

@@ -3,12 +3,11 @@ package io.gutbrain.association;
 import io.gutbrain.io.ClassicTsv;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.stats.StatsFixtures;
 import io.gutbrain.table.FeatureTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +23,7 @@ public final class AssociationFixtures {
 
     /** A file under src/test/resources. */
     public static Path resource(String name) {
-        URL url = AssociationFixtures.class.getClassLoader().getResource(name);
-        if (url == null) throw new IllegalArgumentException("missing test resource " + name);
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return StatsFixtures.resource(name);
     }
 
     /** Counts of one microbiome-interventions data set. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * (zhouhj1994/LinDA {@code linda()}), except that zeros are handled by the pseudo-count unless
  * {@link ZeroHandling#ADAPTIVE} is chosen (LinDA's own default is adaptive; MicrobiomeStat's
  * {@code linda()} ends up adding the pseudo-count on that path as well). Start from
- * {@link #defaults()} and change what is needed with the {@code with…} methods.
+ * {@link #builder()} (LinDA's defaults) and change what is needed.
  *
  * @param dataType         how to read the table: counts, proportions, or decided from the data
  * @param zeroHandling     what to do with zeros in a count table
@@ -83,55 +83,49 @@ public record LindaOptions(DataType dataType, ZeroHandling zeroHandling, double 
                 0.95, 0, ProgressListener.NONE, Warnings.collecting());
     }
 
-    public LindaOptions withDataType(DataType t) {
-        return new LindaOptions(t, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                references, randomEffects, confLevel, threads, progress, warnings);
-    }
+    /** A builder starting from these settings. */
+    public Builder toBuilder() { return new Builder(this); }
 
-    public LindaOptions withZeroHandling(ZeroHandling z) {
-        return new LindaOptions(dataType, z, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                references, randomEffects, confLevel, threads, progress, warnings);
-    }
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() { return defaults().toBuilder(); }
 
-    public LindaOptions withPseudoCount(double c) {
-        return new LindaOptions(dataType, zeroHandling, c, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                references, randomEffects, confLevel, threads, progress, warnings);
-    }
+    /** Sets options one at a time; see the record components for their meaning. */
+    public static final class Builder {
+        private DataType dataType;
+        private ZeroHandling zeroHandling;
+        private double pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile, confLevel;
+        private Map<String, String> references;
+        private List<String> randomEffects;
+        private int threads;
+        private ProgressListener progress;
+        private Warnings warnings;
 
-    public LindaOptions withFilter(double prevalence, double meanAbundance, double librarySize) {
-        return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, prevalence, meanAbundance, librarySize, winsorQuantile,
-                references, randomEffects, confLevel, threads, progress, warnings);
-    }
+        private Builder(LindaOptions o) {
+            dataType = o.dataType; zeroHandling = o.zeroHandling; pseudoCount = o.pseudoCount; corrCut = o.corrCut;
+            minPrevalence = o.minPrevalence; minMeanAbundance = o.minMeanAbundance; minLibrarySize = o.minLibrarySize;
+            winsorQuantile = o.winsorQuantile; references = new LinkedHashMap<>(o.references); randomEffects = o.randomEffects;
+            confLevel = o.confLevel; threads = o.threads; progress = o.progress; warnings = o.warnings;
+        }
 
-    public LindaOptions withWinsorQuantile(double q) {
-        return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, q,
-                references, randomEffects, confLevel, threads, progress, warnings);
-    }
+        public Builder dataType(DataType t) { dataType = t; return this; }
+        public Builder zeroHandling(ZeroHandling z) { zeroHandling = z; return this; }
+        public Builder pseudoCount(double c) { pseudoCount = c; return this; }
+        public Builder corrCut(double c) { corrCut = c; return this; }
+        public Builder minPrevalence(double v) { minPrevalence = v; return this; }
+        public Builder minMeanAbundance(double v) { minMeanAbundance = v; return this; }
+        public Builder minLibrarySize(double v) { minLibrarySize = v; return this; }
+        public Builder winsorQuantile(double q) { winsorQuantile = q; return this; }
+        public Builder reference(String column, String level) { references.put(column, level); return this; }
+        public Builder randomEffects(List<String> groupingColumns) { randomEffects = groupingColumns; return this; }
+        public Builder confLevel(double c) { confLevel = c; return this; }
+        public Builder threads(int n) { threads = n; return this; }
+        public Builder progress(ProgressListener p) { progress = p; return this; }
+        public Builder warnings(Warnings w) { warnings = w; return this; }
 
-    public LindaOptions withReference(String column, String level) {
-        Map<String, String> m = new LinkedHashMap<>(references);
-        m.put(column, level);
-        return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                m, randomEffects, confLevel, threads, progress, warnings);
-    }
-
-    public LindaOptions withRandomEffects(List<String> groupingColumns) {
-        return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                references, groupingColumns, confLevel, threads, progress, warnings);
-    }
-
-    public LindaOptions withThreads(int n) {
-        return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                references, randomEffects, confLevel, n, progress, warnings);
-    }
-
-    public LindaOptions withProgress(ProgressListener p) {
-        return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                references, randomEffects, confLevel, threads, p, warnings);
-    }
-
-    public LindaOptions withWarnings(Warnings w) {
-        return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize, winsorQuantile,
-                references, randomEffects, confLevel, threads, progress, w);
+        /** The options; throws IllegalArgumentException for values out of range. */
+        public LindaOptions build() {
+            return new LindaOptions(dataType, zeroHandling, pseudoCount, corrCut, minPrevalence, minMeanAbundance, minLibrarySize,
+                    winsorQuantile, references, randomEffects, confLevel, threads, progress, warnings);
+        }
     }
 }

@@ -6,8 +6,8 @@ import io.gutbrain.util.ProgressListener;
 import java.util.List;
 
 /**
- * Settings of a nonparametric per-feature association run. Start from {@link #defaults()} and
- * change what is needed with the {@code with…} methods.
+ * Settings of a nonparametric per-feature association run. Start from {@link #builder()} (the
+ * defaults) and change what is needed.
  *
  * @param scale            the scale the features are tested on
  * @param minPrevalence    features non-zero in fewer than this fraction of the analysed samples are
@@ -51,35 +51,40 @@ public record NonparametricOptions(Scale scale, double minPrevalence, double min
         return new NonparametricOptions(Scale.TSS, 0, 0, null, null, 0.95, 0, ProgressListener.NONE, Warnings.collecting());
     }
 
-    public NonparametricOptions withScale(Scale s) {
-        return new NonparametricOptions(s, minPrevalence, minMeanAbundance, reference, levels, confLevel, threads, progress, warnings);
-    }
+    /** A builder starting from these settings. */
+    public Builder toBuilder() { return new Builder(this); }
 
-    public NonparametricOptions withFilter(double minPrevalence, double minMeanAbundance) {
-        return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, reference, levels, confLevel, threads, progress, warnings);
-    }
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() { return defaults().toBuilder(); }
 
-    public NonparametricOptions withReference(String ref) {
-        return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, ref, levels, confLevel, threads, progress, warnings);
-    }
+    /** Sets options one at a time; see the record components for their meaning. */
+    public static final class Builder {
+        private Scale scale;
+        private double minPrevalence, minMeanAbundance, confLevel;
+        private String reference;
+        private List<String> levels;
+        private int threads;
+        private ProgressListener progress;
+        private Warnings warnings;
 
-    public NonparametricOptions withLevels(List<String> compared) {
-        return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, reference, compared, confLevel, threads, progress, warnings);
-    }
+        private Builder(NonparametricOptions o) {
+            scale = o.scale; minPrevalence = o.minPrevalence; minMeanAbundance = o.minMeanAbundance; reference = o.reference;
+            levels = o.levels; confLevel = o.confLevel; threads = o.threads; progress = o.progress; warnings = o.warnings;
+        }
 
-    public NonparametricOptions withConfLevel(double level) {
-        return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, reference, levels, level, threads, progress, warnings);
-    }
+        public Builder scale(Scale s) { scale = s; return this; }
+        public Builder minPrevalence(double v) { minPrevalence = v; return this; }
+        public Builder minMeanAbundance(double v) { minMeanAbundance = v; return this; }
+        public Builder reference(String level) { reference = level; return this; }
+        public Builder levels(List<String> compared) { levels = compared; return this; }
+        public Builder confLevel(double c) { confLevel = c; return this; }
+        public Builder threads(int n) { threads = n; return this; }
+        public Builder progress(ProgressListener p) { progress = p; return this; }
+        public Builder warnings(Warnings w) { warnings = w; return this; }
 
-    public NonparametricOptions withThreads(int n) {
-        return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, reference, levels, confLevel, n, progress, warnings);
-    }
-
-    public NonparametricOptions withProgress(ProgressListener p) {
-        return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, reference, levels, confLevel, threads, p, warnings);
-    }
-
-    public NonparametricOptions withWarnings(Warnings w) {
-        return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, reference, levels, confLevel, threads, progress, w);
+        /** The options; throws IllegalArgumentException for values out of range. */
+        public NonparametricOptions build() {
+            return new NonparametricOptions(scale, minPrevalence, minMeanAbundance, reference, levels, confLevel, threads, progress, warnings);
+        }
     }
 }

@@ -56,14 +56,14 @@ class LindaRTest {
     @Test
     void dietswapAdaptiveZeroHandlingWithWinsorizationAndPrevalenceFilter() {
         LindaResult r = Linda.run(counts("dietswap"), metadata("dietswap"), List.of("group", "nationality", "timepoint"),
-                LindaOptions.defaults().withZeroHandling(LindaOptions.ZeroHandling.ADAPTIVE).withFilter(0.1, 0, 1).withWinsorQuantile(0.97));
+                LindaOptions.builder().zeroHandling(LindaOptions.ZeroHandling.ADAPTIVE).minPrevalence(0.1).winsorQuantile(0.97).build());
         compare(r, "dietswap_adaptive");
     }
 
     @Test
     void atlasImputationWithMissingCovariatesAndAbundanceFilter() {
         LindaResult r = Linda.run(counts("atlas1006"), metadata("atlas1006"), List.of("age", "sex"),
-                LindaOptions.defaults().withZeroHandling(LindaOptions.ZeroHandling.IMPUTATION).withFilter(0, 1e-4, 1));
+                LindaOptions.builder().zeroHandling(LindaOptions.ZeroHandling.IMPUTATION).minMeanAbundance(1e-4).build());
         compare(r, "atlas1006_imputation");
     }
 
@@ -79,7 +79,7 @@ class LindaRTest {
         // the reference is lmerTest at the exact REML optimum (association/reference_helpers.R);
         // Satterthwaite df come from numerical derivatives on both sides and agree to ~4e-9
         LindaResult r = Linda.run(counts("peerj32"), metadata("peerj32"), List.of("group", "time"),
-                LindaOptions.defaults().withRandomEffects(List.of("subject")));
+                LindaOptions.builder().randomEffects(List.of("subject")).build());
         compare(r, "peerj32_mixed");
     }
 

@@ -43,7 +43,7 @@ class LindaTest {
     void referenceLevelCanBeChosen() {
         LindaResult a = Linda.run(counts("peerj32"), metadata("peerj32"), List.of("group"), LindaOptions.defaults());
         LindaResult b = Linda.run(counts("peerj32"), metadata("peerj32"), List.of("group"),
-                LindaOptions.defaults().withReference("group", "Placebo"));
+                LindaOptions.builder().reference("group", "Placebo").build());
         for (int i = 0; i < a.rows().size(); i++) {
             assertThat(b.rows().get(i).level()).isEqualTo("LGG");
             assertThat(b.rows().get(i).estimate()).isCloseTo(-a.rows().get(i).estimate(), within(1e-9));
@@ -55,8 +55,8 @@ class LindaTest {
     void parallelRunsGiveIdenticalRows() {
         FeatureTable t = counts("dietswap");
         SampleMetadata md = metadata("dietswap");
-        assertThat(Linda.run(t, md, List.of("group"), LindaOptions.defaults().withThreads(1)).rows())
-                .isEqualTo(Linda.run(t, md, List.of("group"), LindaOptions.defaults().withThreads(3)).rows());
+        assertThat(Linda.run(t, md, List.of("group"), LindaOptions.builder().threads(1).build()).rows())
+                .isEqualTo(Linda.run(t, md, List.of("group"), LindaOptions.builder().threads(3).build()).rows());
     }
 
     @Test
@@ -69,9 +69,9 @@ class LindaTest {
         FeatureTable time1 = t.withMetadata(md).filterSamplesByMetadata(row -> "1".equals(row.get("time")));
         assertThatThrownBy(() -> Linda.run(time1, md, List.of("time"), LindaOptions.defaults()))
                 .isInstanceOf(InputException.class).hasMessageContaining("constant");
-        assertThatThrownBy(() -> Linda.run(t, md, List.of("group"), LindaOptions.defaults().withFilter(1.0, 0.5, 1)))
+        assertThatThrownBy(() -> Linda.run(t, md, List.of("group"), LindaOptions.builder().minPrevalence(1.0).minMeanAbundance(0.5).build()))
                 .isInstanceOf(InputException.class).hasMessageContaining("left after filtering");
-        assertThatThrownBy(() -> Linda.run(t, md, List.of("group"), LindaOptions.defaults().withReference("group", "Probiotic")))
+        assertThatThrownBy(() -> Linda.run(t, md, List.of("group"), LindaOptions.builder().reference("group", "Probiotic").build()))
                 .isInstanceOf(InputException.class).hasMessageContaining("Probiotic");
     }
 }

@@ -23,7 +23,7 @@ class NonparametricAssociationTest {
         FeatureTable t = counts("peerj32");
         SampleMetadata md = metadata("peerj32");
         List<AssociationResult> a = NonparametricAssociation.rankSum(t, md, "group", DEFAULTS);
-        List<AssociationResult> b = NonparametricAssociation.rankSum(t, md, "group", DEFAULTS.withReference("Placebo"));
+        List<AssociationResult> b = NonparametricAssociation.rankSum(t, md, "group", NonparametricOptions.builder().reference("Placebo").build());
         for (int i = 0; i < a.size(); i++) {
             AssociationResult x = a.get(i), y = b.get(i);
             assertThat(y.level()).isEqualTo("LGG");
@@ -41,7 +41,7 @@ class NonparametricAssociationTest {
     @Test
     void severalLevelsAgainstOneReferenceShareTheQValues() {
         List<AssociationResult> rows = NonparametricAssociation.rankSum(counts("dietswap"), metadata("dietswap"), "group",
-                DEFAULTS.withReference("HE"));
+                NonparametricOptions.builder().reference("HE").build());
         assertThat(rows).hasSize(2 * 130);
         assertThat(rows.subList(0, 130)).allSatisfy(r -> assertThat(r.level()).isEqualTo("DI"));
         assertThat(rows.subList(130, 260)).allSatisfy(r -> assertThat(r.level()).isEqualTo("ED"));
@@ -56,7 +56,7 @@ class NonparametricAssociationTest {
 
     @Test
     void filtersDropRareFeaturesAndWarn() {
-        NonparametricOptions o = DEFAULTS.withFilter(0.5, 0);
+        NonparametricOptions o = NonparametricOptions.builder().minPrevalence(0.5).build();
         List<AssociationResult> rows = NonparametricAssociation.kruskalWallis(counts("dietswap"), metadata("dietswap"), "group", o);
         assertThat(rows.size()).isLessThan(130).isPositive();
         assertThat(rows).allSatisfy(r -> assertThat((double) r.nNotZero() / r.n()).isGreaterThanOrEqualTo(0.5));
@@ -67,15 +67,15 @@ class NonparametricAssociationTest {
     void parallelRunsGiveIdenticalRows() {
         FeatureTable t = counts("peerj32");
         SampleMetadata md = metadata("peerj32");
-        assertThat(NonparametricAssociation.signedRank(t, md, "subject", "time", DEFAULTS.withThreads(1)))
-                .isEqualTo(NonparametricAssociation.signedRank(t, md, "subject", "time", DEFAULTS.withThreads(4)));
+        assertThat(NonparametricAssociation.signedRank(t, md, "subject", "time", NonparametricOptions.builder().threads(1).build()))
+                .isEqualTo(NonparametricAssociation.signedRank(t, md, "subject", "time", NonparametricOptions.builder().threads(4).build()));
     }
 
     @Test
     void progressCountsFeatures() {
         List<Long> seen = new ArrayList<>();
         NonparametricAssociation.kruskalWallis(counts("dietswap"), metadata("dietswap"), "group",
-                DEFAULTS.withThreads(1).withProgress(seen::add));
+                NonparametricOptions.builder().threads(1).progress(seen::add).build());
         assertThat(seen.stream().mapToLong(Long::longValue).sum()).isEqualTo(130);
     }
 
@@ -119,7 +119,7 @@ class NonparametricAssociationTest {
     @Test
     void unknownReferenceIsAnInputError() {
         assertThatThrownBy(() -> NonparametricAssociation.rankSum(counts("peerj32"), metadata("peerj32"), "group",
-                DEFAULTS.withReference("Probiotic"))).isInstanceOf(InputException.class).hasMessageContaining("Probiotic");
+                NonparametricOptions.builder().reference("Probiotic").build())).isInstanceOf(InputException.class).hasMessageContaining("Probiotic");
     }
 
     @Test
