@@ -21,17 +21,23 @@ public final class KruskalWallis {
     public static RankTestResult test(double[] x, int[] group, int groups) {
         if (groups < 2) throw new IllegalArgumentException("need at least 2 groups");
         int n = x.length;
-        double[] r = Ranks.average(x);
-        double[] sum = new double[groups];
         int[] size = new int[groups];
-        for (int i = 0; i < n; i++) { sum[group[i]] += r[i]; size[group[i]]++; }
-        double s = 0;
+        for (int g : group) size[g]++;
+        double[][] byGroup = new double[groups][];
         for (int g = 0; g < groups; g++) {
             if (size[g] == 0) throw new IllegalArgumentException("group " + g + " is empty");
-            s += sum[g] * sum[g] / size[g];
+            byGroup[g] = new double[size[g]];
         }
+        int[] fill = new int[groups];
+        for (int i = 0; i < n; i++) byGroup[group[i]][fill[group[i]]++] = x[i];
+        SortedRuns[] runs = new SortedRuns[groups];
+        for (int g = 0; g < groups; g++) runs[g] = SortedRuns.of(byGroup[g]);
+        double[] sum = new double[groups];
+        double tieSum = SortedRuns.rankSums(runs, 0, sum);
+        double s = 0;
+        for (int g = 0; g < groups; g++) s += sum[g] * sum[g] / size[g];
         double dn = n;
-        double h = (12 * s / (dn * (dn + 1)) - 3 * (dn + 1)) / (1 - Ties.cubeSum(x) / (dn * dn * dn - dn));
+        double h = (12 * s / (dn * (dn + 1)) - 3 * (dn + 1)) / (1 - tieSum / (dn * dn * dn - dn));
         double df = groups - 1;
         if (Double.isNaN(h)) return RankTestResult.undefined(h, df, n);
         return new RankTestResult(h, df, Tails.chiSquaredUpper(h, df), PValueMethod.CHI_SQUARED, n,

@@ -38,12 +38,10 @@ public final class WilcoxonRankSum {
     public static RankTestResult test(double[] x, double[] y, double confLevel) {
         int nx = x.length, ny = y.length;
         if (nx == 0 || ny == 0) throw new IllegalArgumentException("both samples need at least one value");
-        double[] pooled = concat(x, 0, y);
-        double[] r = Ranks.average(pooled);
-        double sumX = 0;
-        for (int i = 0; i < nx; i++) sumX += r[i];
-        double w = sumX - nx * (nx + 1) / 2.0;
-        double tieSum = Ties.cubeSum(pooled);
+        SortedRuns[] runs = {SortedRuns.of(x), SortedRuns.of(y)};
+        double[] sums = new double[2];
+        double tieSum = SortedRuns.rankSums(runs, 0, sums);
+        double w = sums[0] - nx * (nx + 1) / 2.0;
         boolean ties = tieSum > 0;
         double alpha = 1 - confLevel;
         if (nx < 50 && ny < 50 && !ties) {
@@ -68,7 +66,7 @@ public final class WilcoxonRankSum {
         z = (z - Math.signum(z) * 0.5) / sigma;
         double p = 2 * Math.min(Tails.normalLower(z), Tails.normalUpper(z));
         if (Double.isNaN(p)) return RankTestResult.undefined(w, Double.NaN, nx + ny);
-        double[] ci = asymptoticInterval(x, y, alpha);
+        double[] ci = asymptoticInterval(runs, alpha);
         return new RankTestResult(w, Double.NaN, p, PValueMethod.NORMAL, nx + ny, ci[2], ci[0], ci[1], confLevel);
     }
 
@@ -78,62 +76,41 @@ public final class WilcoxonRankSum {
     }
 
     /** {low, high, estimate} by root-finding on the standardized statistic of (x − d, y). */
-    private static double[] asymptoticInterval(double[] x, double[] y, double alpha) {
-        double muMin = min(x) - max(y), muMax = max(x) - min(y);
-        double wMin = standardized(x, y, muMin, true), wMax = standardized(x, y, muMax, true);
+    private static double[] asymptoticInterval(SortedRuns[] runs, double alpha) {
+        double muMin = runs[0].min() - runs[1].max(), muMax = runs[0].max() - runs[1].min();
+        double wMin = standardized(runs, muMin, true), wMax = standardized(runs, muMax, true);
         double zLow = Tails.normalQuantile(alpha / 2);
-        double low = root(x, y, muMin, muMax, wMin, wMax, -zLow); // qnorm(α/2, lower.tail = FALSE)
-        double high = root(x, y, muMin, muMax, wMin, wMax, zLow);
+        double low = root(runs, muMin, muMax, wMin, wMax, -zLow); // qnorm(α/2, lower.tail = FALSE)
+        double high = root(runs, muMin, muMax, wMin, wMax, zLow);
         double estimate;
         try {
-            estimate = RootFinder.uniroot(d -> standardized(x, y, d, false), muMin, muMax,
-                    standardized(x, y, muMin, false), standardized(x, y, muMax, false), TOL_ROOT, MAX_ITER);
+            estimate = RootFinder.uniroot(d -> standardized(runs, d, false), muMin, muMax,
+                    standardized(runs, muMin, false), standardized(runs, muMax, false), TOL_ROOT, MAX_ITER);
         } catch (IllegalArgumentException e) {
             estimate = Double.NaN;
         }
         return new double[] {low, high, estimate};
     }
 
-    private static double root(double[] x, double[] y, double muMin, double muMax, double wMin, double wMax, double zq) {
+    private static double root(SortedRuns[] runs, double muMin, double muMax, double wMin, double wMax, double zq) {
         double fLower = wMin - zq;
         if (fLower <= 0) return muMin;
         double fUpper = wMax - zq;
         if (fUpper >= 0) return muMax;
         try {
-            return RootFinder.uniroot(d -> standardized(x, y, d, true) - zq, muMin, muMax, fLower, fUpper, TOL_ROOT, MAX_ITER);
+            return RootFinder.uniroot(d -> standardized(runs, d, true) - zq, muMin, muMax, fLower, fUpper, TOL_ROOT, MAX_ITER);
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
     }
 
     /** (W(x − d, y) − n_x n_y/2 − correction)/σ, R's inner function {@code W(d)}. */
-    static double standardized(double[] x, double[] y, double d, boolean correct) {
-        int nx = x.length, ny = y.length;
-        double[] pooled = concat(x, d, y);
-        double[] r = Ranks.average(pooled);
-        double sumX = 0;
-        for (int i = 0; i < nx; i++) sumX += r[i];
-        double dz = sumX - nx * (nx + 1) / 2.0 - (double) nx * ny / 2;
+    private static double standardized(SortedRuns[] runs, double d, boolean correct) {
+        int nx = runs[0].total, ny = runs[1].total;
+        double[] sums = new double[2];
+        double tieSum = SortedRuns.rankSums(runs, d, sums);
+        double dz = sums[0] - nx * (nx + 1) / 2.0 - (double) nx * ny / 2;
         double correction = correct ? Math.signum(dz) * 0.5 : 0;
-        return (dz - correction) / sigma(nx, ny, Ties.cubeSum(pooled));
-    }
-
-    private static double[] concat(double[] x, double shift, double[] y) {
-        double[] out = new double[x.length + y.length];
-        for (int i = 0; i < x.length; i++) out[i] = x[i] - shift;
-        System.arraycopy(y, 0, out, x.length, y.length);
-        return out;
-    }
-
-    static double min(double[] a) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : a) m = Math.min(m, v);
-        return m;
-    }
-
-    static double max(double[] a) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : a) m = Math.max(m, v);
-        return m;
+        return (dz - correction) / sigma(nx, ny, tieSum);
     }
 }

@@ -38,12 +38,10 @@ public final class WilcoxonSignedRank {
         int k = 0;
         for (double v : d) if (v != 0) x[k++] = v;
         int n = x.length;
-        double[] abs = new double[n];
-        for (int i = 0; i < n; i++) abs[i] = Math.abs(x[i]);
-        double[] r = Ranks.average(abs);
-        double v = 0;
-        for (int i = 0; i < n; i++) if (x[i] > 0) v += r[i];
-        double tieSum = Ties.cubeSum(abs);
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double[] vt = positiveRankSum(sorted, 0);
+        double v = vt[0], tieSum = vt[1];
         double alpha = 1 - confLevel;
         if (n < 50 && tieSum == 0 && zeros == 0) {
             double half = n * (n + 1) / 4.0;
@@ -67,12 +65,13 @@ public final class WilcoxonSignedRank {
         z = (z - Math.signum(z) * 0.5) / sigma;
         double p = 2 * Math.min(Tails.normalLower(z), Tails.normalUpper(z));
         if (Double.isNaN(p)) return RankTestResult.undefined(v, Double.NaN, n);
-        return asymptotic(x, v, p, alpha, confLevel);
+        return asymptotic(sorted, v, p, alpha, confLevel);
     }
 
+    /** The normal-approximation estimate and interval; {@code x} holds the non-zero differences in ascending order. */
     private static RankTestResult asymptotic(double[] x, double v, double p, double alpha, double confLevel) {
         int n = x.length;
-        double muMin = WilcoxonRankSum.min(x), muMax = WilcoxonRankSum.max(x);
+        double muMin = x[0], muMax = x[n - 1];
         double wMin = standardized(x, muMin, true);
         double wMax = Double.isFinite(wMin) ? standardized(x, muMax, true) : Double.NaN;
         if (!Double.isFinite(wMax)) {
@@ -92,9 +91,7 @@ public final class WilcoxonSignedRank {
             low = root(x, muMin, muMax, wMin, wMax, -zq);
             high = root(x, muMin, muMax, wMin, wMax, zq);
         } else {
-            double[] s = x.clone();
-            Arrays.sort(s);
-            low = high = Ties.median(s);
+            low = high = Ties.median(x);
         }
         double estimate;
         try {
@@ -114,24 +111,42 @@ public final class WilcoxonSignedRank {
         }
     }
 
-    /** R's inner {@code W(d)}: the standardized signed-rank statistic of x − m with zeros dropped. */
-    private static double standardized(double[] x, double m, boolean correct) {
-        int nx = 0;
-        for (double v : x) if (v - m != 0) nx++;
-        double[] xd = new double[nx];
-        double[] abs = new double[nx];
-        int k = 0;
-        for (double v : x) {
-            double dv = v - m;
-            if (dv != 0) { xd[k] = dv; abs[k] = Math.abs(dv); k++; }
-        }
-        double[] r = Ranks.average(abs);
-        double zd = 0;
-        for (int i = 0; i < nx; i++) if (xd[i] > 0) zd += r[i];
-        zd -= nx * (nx + 1) / 4.0;
-        double sigma = Math.sqrt(nx * (nx + 1.0) * (2 * nx + 1) / 24 - Ties.cubeSum(abs) / 48);
+    /** R's inner {@code W(d)}: the standardized signed-rank statistic of x − m with zeros dropped (x sorted). */
+    private static double standardized(double[] sorted, double m, boolean correct) {
+        double[] vt = positiveRankSum(sorted, m);
+        double nx = vt[2];
+        double zd = vt[0] - nx * (nx + 1) / 4;
+        double sigma = Math.sqrt(nx * (nx + 1) * (2 * nx + 1) / 24 - vt[1] / 48);
         double correction = correct ? Math.signum(zd) * 0.5 : 0;
         return (zd - correction) / sigma;
+    }
+
+    /**
+     * {V, Σ(t³ − t), n}: with d = x − m (computed per value as R does) and zeros dropped, the sum of
+     * the average ranks of |d| over the positive d, the tie sum of |d| and the number of non-zero d.
+     * {@code sorted} is ascending, so the negative d in reverse order and the positive d in order
+     * are two ascending sequences of |d|, merged here in O(n).
+     */
+    private static double[] positiveRankSum(double[] sorted, double m) {
+        int n = sorted.length;
+        int j = 0;
+        while (j < n && sorted[j] - m < 0) j++;
+        int i = j - 1;                          // last negative difference
+        while (j < n && sorted[j] - m == 0) j++; // zeros are dropped
+        double used = 0, v = 0, ties = 0;
+        while (i >= 0 || j < n) {
+            double a = i >= 0 ? -(sorted[i] - m) : Double.POSITIVE_INFINITY;
+            double b = j < n ? sorted[j] - m : Double.POSITIVE_INFINITY;
+            double cur = Math.min(a, b);
+            int neg = 0, pos = 0;
+            while (i >= 0 && -(sorted[i] - m) == cur) { neg++; i--; }
+            while (j < n && sorted[j] - m == cur) { pos++; j++; }
+            double t = neg + pos;
+            v += pos * (used + (t + 1) / 2);
+            ties += t * t * t - t;
+            used += t;
+        }
+        return new double[] {v, ties, used};
     }
 
     /** R's {@code signif(a, 2)} for a in (0, 1]. */

@@ -131,11 +131,12 @@ public final class NonparametricAssociation {
                     + ") in all " + y.length + " analysed samples", "choose a variable that varies");
         }
         Prepared prep = prepare(table, o, samples);
+        SpearmanCorrelation.Ranked ranked = SpearmanCorrelation.Ranked.of(y);
         AssociationResult[] out = new AssociationResult[prep.features.length];
         Parallel.forEach(out.length, o.threads(), i -> {
             int f = prep.features[i];
             double[] v = prep.values.values(f);
-            RankTestResult t = SpearmanCorrelation.test(v, y, o.confLevel());
+            RankTestResult t = SpearmanCorrelation.test(v, ranked, o.confLevel());
             out[i] = row(AssociationResult.SPEARMAN, prep.id(f), variable, "", "", "S", t,
                     new double[] {t.estimate(), t.ciLow(), t.ciHigh()}, "rho", v.length, FeatureValues.nonZero(v),
                     List.of(GroupSummary.of("all", v)), "feature is constant across the analysed samples");
