@@ -40,4 +40,22 @@ class AssociateCommandTest {
         assertThat(r.errLines()).singleElement().asString().contains("Nope");
         assertThat(dir.resolve("o/all_results.tsv")).doesNotExist();
     }
+
+    @Test
+    void lindaAndRankTestsShareOneLayout(@TempDir Path dir) throws IOException {
+        Path data = BundledData.extractTo(dir.resolve("data"));
+        String counts = data.resolve("peerj32/counts.tsv").toString();
+        String md = data.resolve("peerj32/metadata.tsv").toString();
+        CliRun linda = CliRun.of("associate", "--table", counts, "--metadata", md, "--fixed", "group", "--reference", "group,Placebo",
+                "--random", "subject", "--method", "linda", "--out", dir.resolve("linda").toString(), "-q");
+        assertThat(linda.exitCode()).as(linda.err()).isZero();
+        CliRun rank = CliRun.of("associate", "--table", counts, "--metadata", md, "--fixed", "time", "--subject", "subject",
+                "--method", "nonparametric", "--out", dir.resolve("rank").toString(), "-q");
+        assertThat(rank.exitCode()).as(rank.err()).isZero();
+        String h1 = Files.readAllLines(dir.resolve("linda/all_results.tsv")).get(0);
+        String h2 = Files.readAllLines(dir.resolve("rank/all_results.tsv")).get(0);
+        assertThat(h1).startsWith("feature\tvariable\tlevel\treference\tmethod");
+        assertThat(h2).startsWith("feature\tvariable\tlevel\treference\tmethod");
+        assertThat(Files.readAllLines(dir.resolve("rank/all_results.tsv")).get(1)).contains("wilcoxon-signed-rank");
+    }
 }

@@ -1,7 +1,8 @@
 package io.gutbrain.association;
 
+import io.gutbrain.stats.Tails;
+
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.special.Beta;
 
 /**
  * Student t tail probabilities and quantiles with full relative precision in the far tail
@@ -17,13 +18,12 @@ final class StudentT {
      * keep their relative precision. NaN for NaN input or df ≤ 0; 0 for infinite t.
      */
     static double twoSidedP(double t, double df) {
-        if (Double.isNaN(t) || Double.isNaN(df) || df <= 0) return Double.NaN;
-        if (Double.isInfinite(t)) return 0.0;
-        if (Double.isInfinite(df)) return 2 * new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1).cumulativeProbability(-Math.abs(t));
-        double t2 = t * t;
-        double x = df / (df + t2);
-        if (x >= 1) return 1.0;
-        return Math.min(1.0, Beta.regularizedBeta(x, 0.5 * df, 0.5, 1e-15));
+        // one implementation of the t tail for the whole project: Tails keeps relative precision
+        // at both ends (tiny p for large |t|, and p close to 1 for |t| near 0)
+        if (Double.isInfinite(df) && df > 0) {
+            return Double.isNaN(t) ? Double.NaN : 2 * Tails.normalLower(-Math.abs(t));
+        }
+        return Tails.studentTTwoSided(t, df);
     }
 
     /** The 0.975 quantile of the t distribution (for 95% confidence intervals); NaN for df ≤ 0. */
