@@ -6,6 +6,8 @@ import io.gutbrain.measures.InstrumentScores;
 import io.gutbrain.measures.Instruments;
 import io.gutbrain.measures.SampleScore;
 import io.gutbrain.measures.Scoring;
+import io.gutbrain.stats.RankTestResult;
+import io.gutbrain.stats.SpearmanCorrelation;
 import io.gutbrain.util.Parallel;
 import io.gutbrain.util.ProgressListener;
 
@@ -25,8 +27,9 @@ import java.util.Map;
  * parameters, the target taxon's β set to the effect asked for), scores PHQ-9 from its items as a
  * study would ({@link Scoring}, prorating up to 2 missing items; subjects without a score are
  * left out), and tests Spearman's ρ between the taxon's CLR (same pseudocount) and the PHQ-9
- * score, two-sided, t approximation ({@link Spearman}). Power is reported with its Monte Carlo
- * standard error √(p(1 − p)/R).
+ * score, two-sided, with R's {@code cor.test(method = "spearman")} p-value
+ * ({@link SpearmanCorrelation}; PHQ-9 scores are tied, so this is the t approximation). Power is
+ * reported with its Monte Carlo standard error √(p(1 − p)/R).
  *
  * <p>Replicate r of the i-th sample size uses the seed SplitMix64(seed + (i·R + r + 1)·γ), γ =
  * 0x9E3779B97F4A7C15 (Steele, Lea &amp; Flood 2014), so results do not depend on the number of
@@ -152,7 +155,8 @@ public final class PowerAnalysis {
             x[m] = clr[s];
             y[m++] = score.score().getAsInt();
         }
-        return Spearman.test(java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
+        RankTestResult r = SpearmanCorrelation.test(java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m), 0.95);
+        return new double[] {r.estimate(), r.pValue()};
     }
 
     /** SplitMix64 of {@code seed + (index + 1) · γ}: independent seeds for replicate {@code index}. */
