@@ -3,6 +3,7 @@ package io.gutbrain.cli;
 import io.gutbrain.cli.bench.BenchCommand;
 import io.gutbrain.cli.common.Version;
 import io.gutbrain.cli.diversity.DiversityCommand;
+import io.gutbrain.cli.runs.RunsCommand;
 import io.gutbrain.cli.stats.StatsCommand;
 import io.gutbrain.cli.table.TableCommand;
 import io.gutbrain.error.InputException;
@@ -20,7 +21,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Version.Provider.class,
         description = "Gut-brain axis microbiome analysis: load, validate and analyse microbiome tables with mental-health data.",
-        subcommands = {TableCommand.class, DiversityCommand.class, StatsCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TableCommand.class, DiversityCommand.class, StatsCommand.class, RunsCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExample:%n",
         footer = "  gutbrain table summarize table.biom --metadata metadata.tsv")
 public final class GutbrainMain implements Runnable {
