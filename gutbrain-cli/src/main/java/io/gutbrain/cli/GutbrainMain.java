@@ -1,8 +1,11 @@
 package io.gutbrain.cli;
 
+import io.gutbrain.cli.association.AssociateTool;
 import io.gutbrain.cli.bench.BenchCommand;
 import io.gutbrain.cli.common.Version;
 import io.gutbrain.cli.diversity.DiversityCommand;
+import io.gutbrain.cli.measures.MeasuresCommand;
+import io.gutbrain.cli.modules.ModulesCommand;
 import io.gutbrain.cli.runs.RunsCommand;
 import io.gutbrain.cli.stats.StatsCommand;
 import io.gutbrain.cli.table.TableCommand;
@@ -21,7 +24,18 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Version.Provider.class,
         description = "Gut-brain axis microbiome analysis: load, validate and analyse microbiome tables with mental-health data.",
-        subcommands = {TableCommand.class, DiversityCommand.class, StatsCommand.class, RunsCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+                TableCommand.class,
+                MeasuresCommand.class,
+                DiversityCommand.class,
+                StatsCommand.class,
+                AssociateTool.class,
+                ModulesCommand.class,
+                RunsCommand.class,
+                DemoCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class,
+        },
         footerHeading = "%nExample:%n",
         footer = "  gutbrain table summarize table.biom --metadata metadata.tsv")
 public final class GutbrainMain implements Runnable {

@@ -45,7 +45,11 @@ class CommandConventionsTest {
                 if (!example.startsWith("gutbrain ")) continue;
                 String[] args = splitArgs(example.substring("gutbrain ".length()));
                 CommandLine fresh = GutbrainMain.commandLine();
-                fresh.parseArgs(args); // throws ParameterException if the example is wrong
+                try {
+                    fresh.parseArgs(args);
+                } catch (CommandLine.ParameterException e) {
+                    throw new AssertionError("example of " + c.getCommandSpec().qualifiedName() + " does not parse: " + example + ": " + e.getMessage(), e);
+                }
             }
         }
     }

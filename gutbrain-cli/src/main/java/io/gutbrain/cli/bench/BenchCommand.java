@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Groups the benchmarks (performance is measured here, never in unit tests). */
 @Command(name = "bench",
         description = "Benchmarks: time and memory of gutbrain's kernels on real and seeded synthetic data.",
-        subcommands = {LoadBench.class},
+        subcommands = {LoadBench.class, ExportBench.class, KernelsBench.class},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
         footer = "  gutbrain bench load --repeat 5")

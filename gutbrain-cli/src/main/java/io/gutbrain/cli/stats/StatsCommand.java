@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {PermanovaTool.class, PermdispTool.class, AnosimTool.class, MantelTool.class, PairwisePermanovaTool.class},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
-        footer = "  gutbrain stats permanova --distance dm.tsv --metadata md.tsv --formula group --permutations 999 --seed 1")
+        footer = "  gutbrain stats permanova --distance dm.tsv --metadata md.tsv --formula group --permutations 999 --seed 1 --out permanova.tsv")
 public final class StatsCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

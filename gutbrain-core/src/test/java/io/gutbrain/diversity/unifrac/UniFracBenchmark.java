@@ -5,12 +5,12 @@ import io.gutbrain.io.Newick;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.SyntheticTables;
 import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.tree.SyntheticTrees;
 import io.gutbrain.util.ProgressListener;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Times {@link UniFrac} on a seeded synthetic table and random tree, for side-by-side runs with
@@ -72,7 +72,7 @@ public final class UniFracBenchmark {
     public static Timings run(int samples, int features, double density, UniFracVariant variant, int threads, long seed) {
         long t0 = System.nanoTime();
         FeatureTable table = SyntheticTables.counts(samples, features, density, seed);
-        PhyloTree tree = tree(new Random(seed), features);
+        PhyloTree tree = SyntheticTrees.random(table.featureIds(), seed);
         long t1 = System.nanoTime();
         UniFrac.compute(table, tree, variant, 0.5, threads, false, ProgressListener.NONE);
         long t2 = System.nanoTime();
@@ -93,29 +93,6 @@ public final class UniFracBenchmark {
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
-    }
-
-    /** Random binary tree: repeatedly joins two random open subtrees; indices stay post-ordered. */
-    static PhyloTree tree(Random rnd, int tips) {
-        int m = 2 * tips - 1;
-        int[] parent = new int[m];
-        double[] len = new double[m];
-        String[] name = new String[m];
-        int[] open = new int[tips];
-        for (int t = 0; t < tips; t++) { open[t] = t; name[t] = "F" + t; }
-        int size = tips;
-        for (int next = tips; next < m; next++) {
-            for (int c = 0; c < 2; c++) {
-                int k = rnd.nextInt(size);
-                parent[open[k]] = next;
-                open[k] = open[--size];
-            }
-            open[size++] = next;
-        }
-        parent[m - 1] = -1;
-        for (int i = 0; i < m - 1; i++) len[i] = Math.max(1e-5, rnd.nextDouble());
-        len[m - 1] = Double.NaN;
-        return new PhyloTree(parent, len, name);
     }
 
     /** {@code samples features density variant threads seed [exportDir]}. */

@@ -1,0 +1,169 @@
+package io.gutbrain.cli.association;
+
+import io.gutbrain.association.AssociationResult;
+import io.gutbrain.association.AssociationTsv;
+import io.gutbrain.association.Maaslin2;
+import io.gutbrain.association.linda.Linda;
+import io.gutbrain.association.linda.LindaOptions;
+import io.gutbrain.association.linda.LindaResult;
+import io.gutbrain.association.nonparametric.NonparametricAssociation;
+import io.gutbrain.association.nonparametric.NonparametricOptions;
+import io.gutbrain.association.Normalization;
+import io.gutbrain.association.Transform;
+import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.Progress;
+import io.gutbrain.cli.common.RunRecord;
+import io.gutbrain.cli.common.TableInput;
+import io.gutbrain.error.InputException;
+import io.gutbrain.error.Warnings;
+import io.gutbrain.io.MetadataFile;
+import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.report.Provenance;
+import io.gutbrain.table.FeatureTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Per-feature association of taxa or functions with symptom scores or diagnoses, adjusted for
+ * covariates, with random intercepts for repeated measures.
+ */
+@Command(name = "associate",
+        description = "Taxa/functions vs outcomes per feature: MaAsLin2-compatible LM/LMM, LinDA, or rank tests; BH q-values and effect sizes.",
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = "  gutbrain associate --table taxa.tsv --metadata md.tsv --fixed \"diagnosis,age\" --random \"site,subject\" --reference \"diagnosis,nonIBD\" --method maaslin2 --transform AST --out maaslin2-out")
+public final class AssociateTool implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--table", required = true, paramLabel = "FILE", description = "Feature table (any supported format; samples as rows or columns).") Path table;
+    @Option(names = "--metadata", required = true, paramLabel = "FILE") Path metadata;
+    @Option(names = "--fixed", required = true, description = "Fixed effects, comma-separated (interactions as a:b).") String fixed;
+    @Option(names = "--random", description = "Grouping factors for random intercepts, comma-separated (e.g. subject or site,subject).") String random;
+    @Option(names = "--reference", description = "Reference levels: \"column,level[;column,level]\" (MaAsLin2's syntax).") String reference;
+    @Option(names = "--method", defaultValue = "maaslin2", description = "maaslin2, linda or nonparametric (default: ${DEFAULT-VALUE}).") String method;
+    @Option(names = "--test", defaultValue = "auto", description = "nonparametric: wilcoxon, kruskal, spearman, signed-rank, or auto (from the first fixed effect's type and levels).") String test;
+    @Option(names = "--subject", description = "nonparametric signed-rank: the column pairing samples of one subject.") String subject;
+    @Option(names = "--normalization", defaultValue = "TSS", description = "TSS, CLR, CSS, TMM or NONE (default: ${DEFAULT-VALUE}).") String normalization;
+    @Option(names = "--transform", defaultValue = "LOG", description = "LOG, AST, LOGIT or NONE (default: ${DEFAULT-VALUE}).") String transform;
+    @Option(names = "--min-abundance", defaultValue = "0") double minAbundance;
+    @Option(names = "--min-prevalence", defaultValue = "0.1") double minPrevalence;
+    @Option(names = "--max-significance", defaultValue = "0.25", description = "q-value cut-off of significant_results.tsv (default: ${DEFAULT-VALUE}).") double maxSignificance;
+    @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true", description = "z-score numeric metadata (MaAsLin2's default: true).") boolean standardize;
+    @Option(names = "--samples-as-rows", description = "The table has samples as rows (MaAsLin2's input layout); default: detected.") boolean samplesAsRows;
+    @Option(names = "--threads", defaultValue = "0") int threads;
+    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = {"-q", "--quiet"}) boolean quiet;
+
+    @Override public Integer call() throws Exception {
+        String m = method.toLowerCase(Locale.ROOT);
+        if (!m.equals("maaslin2") && !m.equals("linda") && !m.equals("nonparametric")) {
+            throw new InputException(null, "--method", "unknown method '" + method + "'", "use maaslin2, linda or nonparametric");
+        }
+        Console console = new Console(spec.commandLine().getErr(), quiet);
+        Warnings warnings = console.warnings();
+        TableInput in = new TableInput();
+        in.samplesAsRows = samplesAsRows;
+        in.metaphlanRank = "species";
+        FeatureTable t = in.load(table, warnings);
+        SampleMetadata md = MetadataFile.read(metadata);
+        if (!m.equals("maaslin2")) return runOther(m, t, md, console, warnings);
+        Maaslin2.Options o = Maaslin2.Options.defaults()
+                .withFixedEffects(split(fixed))
+                .withRandomEffects(random == null ? List.of() : split(random))
+                .withReferenceLevels(reference == null ? java.util.Map.of() : Maaslin2.Options.parseReference(reference))
+                .withNormalization(parseEnum(Normalization.class, normalization, "--normalization"))
+                .withTransform(parseEnum(Transform.class, transform, "--transform"))
+                .withMinAbundance(minAbundance).withMinPrevalence(minPrevalence).withMaxSignificance(maxSignificance)
+                .withStandardize(standardize).withThreads(threads);
+        Maaslin2.Result r;
+        try (Progress p = console.progress("associating features", t.featureCount())) {
+            r = Maaslin2.run(t, md, o, warnings, p);
+        }
+        Files.createDirectories(out);
+        r.writeAll(out);
+        Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata)
+                .parameter("method", "maaslin2").parameter("fixed", o.fixedEffects()).parameter("random", o.randomEffects())
+                .parameter("reference", o.referenceLevels()).parameter("normalization", o.normalization().name())
+                .parameter("transform", o.transform().name()).parameter("minAbundance", minAbundance).parameter("minPrevalence", minPrevalence)
+                .parameter("maxSignificance", maxSignificance).parameter("standardize", standardize);
+        for (String f : new String[]{"all_results.tsv", "significant_results.tsv", "all_results_extended.tsv"}) {
+            if (Files.exists(out.resolve(f))) prov.output(f, out.resolve(f));
+        }
+        prov.write(out.resolve("provenance.json"));
+        console.info(String.format(Locale.ROOT, "%d features x %d terms tested, %d significant at q <= %s; wrote %s",
+                r.featuresTested(), r.all().isEmpty() ? 0 : r.all().size() / Math.max(1, r.featuresTested()), r.significant().size(), maxSignificance, out));
+        return 0;
+    }
+
+    /** LinDA or a rank test: one shared result layout ({@link AssociationTsv}), BH over the rows. */
+    private int runOther(String m, FeatureTable t, SampleMetadata md, Console console, Warnings warnings) throws java.io.IOException {
+        List<String> fixedEffects = split(fixed);
+        java.util.Map<String, String> refs = reference == null ? java.util.Map.of() : Maaslin2.Options.parseReference(reference);
+        List<AssociationResult> rows;
+        String detail;
+        try (Progress p = console.progress("associating features", t.featureCount())) {
+            if (m.equals("linda")) {
+                LindaOptions.Builder b = LindaOptions.builder().randomEffects(random == null ? List.of() : split(random))
+                        .minPrevalence(minPrevalence).threads(threads).progress(p).warnings(warnings);
+                refs.forEach(b::reference);
+                LindaResult r = Linda.run(t, md, fixedEffects, b.build());
+                rows = r.rows();
+                detail = "LinDA bias " + r.bias();
+            } else {
+                String variable = fixedEffects.get(0);
+                NonparametricOptions.Builder b = NonparametricOptions.builder().minPrevalence(minPrevalence).threads(threads).progress(p).warnings(warnings);
+                if (refs.containsKey(variable)) b.reference(refs.get(variable));
+                NonparametricOptions o = b.build();
+                String kind = test.toLowerCase(Locale.ROOT);
+                if (kind.equals("auto")) {
+                    kind = subject != null ? "signed-rank"
+                            : md.type(variable) == SampleMetadata.ColumnType.NUMERIC ? "spearman"
+                            : md.levels(variable).size() > 2 ? "kruskal" : "wilcoxon";
+                }
+                switch (kind) {
+                    case "wilcoxon": rows = NonparametricAssociation.rankSum(t, md, variable, o); break;
+                    case "kruskal": rows = NonparametricAssociation.kruskalWallis(t, md, variable, o); break;
+                    case "spearman": rows = NonparametricAssociation.spearman(t, md, variable, o); break;
+                    case "signed-rank":
+                        if (subject == null) throw new InputException(null, "--subject", "the signed-rank test pairs samples by subject", "add --subject COLUMN");
+                        rows = NonparametricAssociation.signedRank(t, md, subject, variable, o);
+                        break;
+                    default:
+                        throw new InputException(null, "--test", "unknown test '" + test + "'", "use wilcoxon, kruskal, spearman, signed-rank or auto");
+                }
+                detail = kind + " on " + variable;
+            }
+        }
+        Files.createDirectories(out);
+        AssociationTsv.write(out.resolve("all_results.tsv"), rows);
+        List<AssociationResult> significant = rows.stream().filter(r -> r.qValue() <= maxSignificance).toList();
+        AssociationTsv.write(out.resolve("significant_results.tsv"), significant);
+        Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("method", m)
+                .parameter("fixed", fixedEffects).parameter("random", random == null ? List.of() : split(random)).parameter("reference", refs)
+                .parameter("minPrevalence", minPrevalence).parameter("maxSignificance", maxSignificance).parameter("detail", detail)
+                .output("all_results.tsv", out.resolve("all_results.tsv")).output("significant_results.tsv", out.resolve("significant_results.tsv"));
+        prov.write(out.resolve("provenance.json"));
+        console.info(String.format(Locale.ROOT, "%s: %d rows, %d significant at q <= %s; wrote %s", detail, rows.size(), significant.size(), maxSignificance, out));
+        return 0;
+    }
+
+    static List<String> split(String s) {
+        return Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String option) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, option, "unknown value '" + value + "'", "use one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
