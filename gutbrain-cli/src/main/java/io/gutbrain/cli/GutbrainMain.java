@@ -7,6 +7,7 @@ import io.gutbrain.cli.diversity.DiversityCommand;
 import io.gutbrain.cli.measures.MeasuresCommand;
 import io.gutbrain.cli.modules.ModulesCommand;
 import io.gutbrain.cli.simulate.SimulateCommand;
+import io.gutbrain.cli.runs.RunsCommand;
 import io.gutbrain.cli.stats.StatsCommand;
 import io.gutbrain.cli.study.StudyCommand;
 import io.gutbrain.cli.table.TableCommand;
@@ -34,6 +35,7 @@ import java.io.PrintWriter;
                 ModulesCommand.class,
                 StudyCommand.class,
                 SimulateCommand.class,
+                RunsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,

@@ -1,0 +1,166 @@
+package io.gutbrain.report;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Opens a report with every figure type (peerj32 data) in headless Chromium and checks what a
+ * reader would see: the page loads without console errors (the Content-Security-Policy would
+ * log any attempt to fetch something), every figure's SVG is laid out with a non-zero size and
+ * holds drawn shapes, and every table has its TSV download. Screenshots are kept as test
+ * artifacts: {@code target/report-browser-test/screenshot-top.png} and {@code screenshot-full.png}.
+ *
+ * <p>Skipped when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is absent (Debian
+ * packages chromium and chromium-driver); the driver path is given explicitly so Selenium
+ * Manager never downloads anything.
+ */
+class ReportBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path OUT = Path.of("target/report-browser-test");
+
+    /** Held so the setting survives: Selenium warns it has no DevTools bindings for this Chromium; only the version-free CDP command is used. */
+    static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    static ChromeDriver driver;
+    static Path profile;
+    static Path reportFile;
+    static int figureCount;
+    static int tableCount;
+
+    @BeforeAll
+    static void buildAndOpen() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromedriver are not installed");
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        CDP_LOG.setLevel(Level.SEVERE);
+        reportFile = buildReport();
+        profile = Files.createTempDirectory("gutbrain-chromium-");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+        driver.get(reportFile.toUri().toString());
+    }
+
+    /** Every figure type from peerj32, tables and a provenance appendix. */
+    static Path buildReport() throws Exception {
+        PeerjFigures p = new PeerjFigures();
+        HtmlReport r = new HtmlReport("peerj32: probiotic LGG vs placebo").subtitle("Browser test report (Lahti et al. 2013, PeerJ 1:e32)")
+                .simulatedData(false)
+                .methods("Shannon diversity of the HITChip genus counts; Bray–Curtis from vegan; PCoA by classical scaling.\n\nEvery figure type of the report is drawn once.");
+        List<Figure> figs = p.all();
+        HtmlReport.Section a = r.section("Alpha diversity");
+        a.paragraph("Shannon index per sample, by group and over time.").figure(figs.get(0)).figure(figs.get(1));
+        List<Object[]> rows = new ArrayList<>();
+        for (String id : p.table.sampleIds()) rows.add(new Object[]{id, p.group(id), p.alpha.value(id, "shannon"), (long) p.alpha.value(id, "observed_features")});
+        a.table(new ResultTable("alpha", List.of("sample", "group", "shannon", "observed_features"), rows), "Alpha diversity per sample", 12);
+        r.section("Beta diversity").figure(figs.get(2)).figure(figs.get(3));
+        r.section("Rarefaction and depth").figure(figs.get(4)).figure(figs.get(8));
+        HtmlReport.Section d = r.section("Differential abundance").note("Welch t-tests on log counts are a placeholder for the study's models.");
+        d.figure(figs.get(5));
+        PeerjFigures.Volcano v = p.volcanoData();
+        List<Object[]> vrows = new ArrayList<>();
+        for (int i = 0; i < v.names().length; i++) vrows.add(new Object[]{v.names()[i], v.effect()[i], v.q()[i]});
+        vrows.sort(Comparator.comparingDouble(x -> (Double) x[2]));
+        d.table(new ResultTable("genus_tests", List.of("genus", "difference", "q"), vrows), "Per-genus tests, smallest q first", 10);
+        r.section("Composition").figure(figs.get(6)).figure(figs.get(7));
+        r.section("Longitudinal").figure(figs.get(9)).figure(figs.get(10));
+        figureCount = figs.size();
+        tableCount = 2;
+        Provenance prov = new Provenance("test", "gutbrain study peerj32").seed(7).parameter("metric", "shannon")
+                .input("counts", PeerjFigures.resource("microbiome-interventions/peerj32/counts.tsv"))
+                .input("metadata", PeerjFigures.resource("microbiome-interventions/peerj32/metadata.tsv"));
+        r.provenance(prov).timings(List.of(new StepTiming("alpha", 0.12, false), new StepTiming("pcoa", 0.03, true)));
+        Files.createDirectories(OUT);
+        return r.write(OUT.resolve("report"));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (driver != null) driver.quit();
+        if (profile != null) {
+            try (Stream<Path> s = Files.walk(profile)) {
+                for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    @Test
+    void pageLoadsWithoutConsoleErrors() {
+        assertThat(driver.getTitle()).isEqualTo("peerj32: probiotic LGG vs placebo");
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        assertThat(severe).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFigureIsLaidOutAndDrawn() {
+        List<Map<String, Object>> figs = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('figure.fig')).map(f => {"
+                        + " const s = f.querySelector('svg'); const r = s.getBoundingClientRect(); const b = s.getBBox();"
+                        + " return {id: f.id, w: r.width, h: r.height, bw: b.width, bh: b.height,"
+                        + "  marks: s.querySelectorAll('path, circle, rect, line, polyline, ellipse').length}; });");
+        assertThat(figs).hasSize(figureCount);
+        for (Map<String, Object> f : figs) {
+            assertThat(((Number) f.get("w")).doubleValue()).as("width of %s", f.get("id")).isGreaterThan(300);
+            assertThat(((Number) f.get("h")).doubleValue()).as("height of %s", f.get("id")).isGreaterThan(150);
+            // the drawing's own extent (getBBox) is non-empty: shapes were rendered, not just a canvas
+            assertThat(((Number) f.get("bw")).doubleValue()).as("drawn width of %s", f.get("id")).isGreaterThan(100);
+            assertThat(((Number) f.get("bh")).doubleValue()).as("drawn height of %s", f.get("id")).isGreaterThan(100);
+            assertThat(((Number) f.get("marks")).intValue()).as("marks of %s", f.get("id")).isGreaterThan(20);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyTableHasItsTsvDownload() throws Exception {
+        List<Map<String, Object>> links = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('a.download')).map(a => ({name: a.getAttribute('download'), href: a.href}));");
+        assertThat(links).hasSize(tableCount);
+        for (Map<String, Object> l : links) {
+            String href = (String) l.get("href");
+            assertThat(href).startsWith("data:text/tab-separated-values;charset=utf-8;base64,");
+            String tsv = new String(Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1)), java.nio.charset.StandardCharsets.UTF_8);
+            Path file = reportFile.getParent().resolve("tables").resolve((String) l.get("name"));
+            assertThat(tsv).isEqualTo(Files.readString(file));
+        }
+    }
+
+    @Test
+    void screenshotsAreSaved() throws Exception {
+        Files.write(OUT.resolve("screenshot-top.png"), driver.getScreenshotAs(OutputType.BYTES));
+        // the whole page in one image, through the DevTools protocol (beyond the viewport)
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true, "format", "png"));
+        byte[] full = Base64.getDecoder().decode((String) shot.get("data"));
+        Files.write(OUT.resolve("screenshot-full.png"), full);
+        assertThat(Svg.png(full).getHeight()).isGreaterThan(3000);
+    }
+}
