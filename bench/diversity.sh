@@ -16,12 +16,12 @@ echo "== scikit-bio"; /usr/bin/python3 "$here/bench/peer_skbio.py" "$dir" | tee 
 /usr/bin/python3 -c "import biom,h5py,sys; t=biom.load_table(sys.argv[1]); t.to_hdf5(h5py.File(sys.argv[2],'w'),'gutbrain bench')" "$dir/table.biom" "$dir/table_vlen.biom"
 for m in unweighted weighted_normalized; do
   for th in 1 2; do
-    s=$( { /usr/bin/time -f "%e" env OMP_NUM_THREADS=$th ssu -i "$dir/table_vlen.biom" -t "$dir/tree.nwk" -m $m -o "$dir/ssu_$m.tsv" --n-substeps $th >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    echo -e "ssu $m threads=$th\t$s" | tee -a "$dir/ssu.tsv"
+    /usr/bin/time -f "%e %U" -o "$dir/.time" env OMP_NUM_THREADS=$th ssu -i "$dir/table_vlen.biom" -t "$dir/tree.nwk" -m $m -o "$dir/ssu_$m.tsv" --n-substeps $th >/dev/null 2>&1
+    echo -e "ssu $m threads=$th\twall_s user_s: $(tail -1 "$dir/.time")" | tee -a "$dir/ssu.tsv"
   done
 done
 echo "== whole process, Bray-Curtis: load table.biom, compute, write the square matrix"
-s=$( { /usr/bin/time -f "%e" "$here/gutbrain" diversity beta --table "$dir/table.biom" --metric braycurtis --out "$dir/gutbrain_braycurtis.tsv" -q; } 2>&1 | tail -1)
-echo -e "gutbrain whole-process braycurtis\t$s" | tee "$dir/whole.tsv"
+/usr/bin/time -f "%e" -o "$dir/.time" "$here/gutbrain" diversity beta --table "$dir/table.biom" --metric braycurtis --out "$dir/gutbrain_braycurtis.tsv" -q
+echo -e "gutbrain whole-process braycurtis (load + compute + write)\t$(tail -1 "$dir/.time")" | tee "$dir/whole.tsv"
 /usr/bin/python3 "$here/bench/peer_skbio.py" "$dir" --whole-process | tee -a "$dir/whole.tsv"
 if [ "${4:-}" = "--with-vegan" ]; then echo "== vegan"; Rscript "$here/bench/peer_vegan.R" "$dir" | tee "$dir/vegan.tsv"; fi
