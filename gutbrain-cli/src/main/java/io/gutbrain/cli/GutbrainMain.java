@@ -6,8 +6,10 @@ import io.gutbrain.cli.common.Version;
 import io.gutbrain.cli.diversity.DiversityCommand;
 import io.gutbrain.cli.measures.MeasuresCommand;
 import io.gutbrain.cli.modules.ModulesCommand;
+import io.gutbrain.cli.simulate.SimulateCommand;
 import io.gutbrain.cli.runs.RunsCommand;
 import io.gutbrain.cli.stats.StatsCommand;
+import io.gutbrain.cli.study.StudyCommand;
 import io.gutbrain.cli.table.TableCommand;
 import io.gutbrain.error.InputException;
 import picocli.CommandLine;
@@ -31,6 +33,8 @@ import java.io.PrintWriter;
                 StatsCommand.class,
                 AssociateTool.class,
                 ModulesCommand.class,
+                StudyCommand.class,
+                SimulateCommand.class,
                 RunsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,

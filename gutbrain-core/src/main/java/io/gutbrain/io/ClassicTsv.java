@@ -61,6 +61,15 @@ public final class ClassicTsv {
      *                        whitespace, which the format cannot carry faithfully
      */
     public static void write(FeatureTable table, Path path) {
+        write(table, path, "Constructed by gutbrain");
+    }
+
+    /**
+     * As {@link #write(FeatureTable, Path)} with another first comment line, e.g. one that marks
+     * the table as simulated; {@code comment} is written after {@code "# "} and must be one line.
+     */
+    public static void write(FeatureTable table, Path path, String comment) {
+        if (comment.contains("\n") || comment.contains("\r")) throw new IllegalArgumentException("the comment must be one line");
         String target = path.toString();
         List<String> samples = table.sampleIds();
         List<String> features = table.featureIds();
@@ -73,7 +82,7 @@ public final class ClassicTsv {
         AtomicOutput.write(path, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             StringBuilder sb = new StringBuilder(1 << 16);
-            sb.append("# Constructed by gutbrain\n#OTU ID");
+            sb.append("# ").append(comment).append("\n#OTU ID");
             for (String s : samples) sb.append('\t').append(s);
             if (taxonomy) sb.append("\ttaxonomy");
             sb.append('\n');

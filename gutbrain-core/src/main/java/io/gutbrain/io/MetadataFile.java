@@ -129,6 +129,57 @@ public final class MetadataFile {
         }
     }
 
+    /**
+     * Writes metadata as a QIIME 2 metadata TSV, atomically: each comment line (after
+     * {@code "# "}), the header {@code sample-id} plus the columns, a {@code #q2:types} line
+     * declaring every column's type (so that, say, an all-missing numeric column stays numeric),
+     * then one row per sample with an empty cell for a missing value. {@link #read(Path)} gives
+     * back the same ids, columns, types and values.
+     *
+     * @param comments lines written first, e.g. a note that the data are simulated; one line each
+     * @throws InputException when an id, column name or value holds a tab or line break, or an id
+     *                        starts with {@code #} (it would be read as a comment)
+     */
+    public static void write(SampleMetadata md, Path path, List<String> comments) {
+        String target = path.toString();
+        List<String> columns = md.columns();
+        String[][] cells = new String[columns.size()][];
+        for (int c = 0; c < columns.size(); c++) {
+            checkCell(target, "header", columns.get(c));
+            cells[c] = md.textColumn(columns.get(c));
+            for (int r = 0; r < md.size(); r++) {
+                if (cells[c][r] != null) checkCell(target, "column '" + columns.get(c) + "', sample '" + md.ids().get(r) + "'", cells[c][r]);
+            }
+        }
+        for (String id : md.ids()) {
+            checkCell(target, "sample ids", id);
+            if (id.startsWith("#")) throw new InputException(target, "sample id '" + id + "'", "starts with '#', which marks a comment line", "rename the sample");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String c : comments) {
+            if (c.contains("\n") || c.contains("\r")) throw new IllegalArgumentException("a comment must be one line");
+            sb.append("# ").append(c).append('\n');
+        }
+        sb.append("sample-id");
+        for (String c : columns) sb.append('\t').append(c);
+        sb.append("\n#q2:types");
+        for (ColumnType t : md.types()) sb.append('\t').append(t == ColumnType.NUMERIC ? "numeric" : "categorical");
+        sb.append('\n');
+        for (int r = 0; r < md.size(); r++) {
+            sb.append(md.ids().get(r));
+            for (String[] col : cells) sb.append('\t').append(col[r] == null ? "" : col[r]);
+            sb.append('\n');
+        }
+        TextOutput.write(path, sb.toString());
+    }
+
+    private static void checkCell(String target, String location, String v) {
+        if (v.indexOf('\t') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            throw new InputException(target, location, "'" + v.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+                    + "' holds a tab or line break, which a TSV cell cannot", "remove tabs and line breaks");
+        }
+    }
+
     /** Whether a header cell names QIIME 2's id column. */
     static boolean isIdHeader(String cell) {
         return ID_HEADERS_EXACT.contains(cell) || ID_HEADERS_ANY_CASE.contains(cell.toLowerCase(Locale.ROOT));

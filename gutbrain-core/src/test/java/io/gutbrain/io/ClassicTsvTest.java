@@ -168,6 +168,15 @@ class ClassicTsvTest {
     }
 
     @Test
+    void writesAnotherFirstCommentWhenAsked() throws IOException {
+        FeatureTable t = FeatureTable.fromDense(null, List.of("A"), List.of("x"), new double[][] {{3}});
+        Path out = dir.resolve("c.tsv");
+        ClassicTsv.write(t, out, "SIMULATED DATA");
+        assertThat(Files.readString(out)).isEqualTo("# SIMULATED DATA\n#OTU ID\tA\nx\t3\n");
+        assertThat(ClassicTsv.read(out).sameData(t)).isTrue();
+    }
+
+    @Test
     void writeRejectsIdsTheFormatCannotHold() {
         FeatureTable t = FeatureTable.fromDense(null, List.of("A\tB"), List.of("x"), new double[][] {{1}});
         Path out = dir.resolve("bad.tsv");

@@ -167,6 +167,34 @@ class MetadataFileTest {
         return Arrays.stream(md.textColumn(column)).filter(level::equals).count();
     }
 
+    @Test
+    void writeThenReadGivesTheSameMetadata(@TempDir Path tmp) throws Exception {
+        // an all-missing numeric column keeps its type only through the #q2:types line
+        SampleMetadata md = new SampleMetadata("m", java.util.List.of("s1", "s2", "s3"), java.util.List.of("group", "x", "empty", "code"),
+                new String[][] {{"a", "b", null}, {"1.5", null, "-2"}, {null, null, null}, {"007", "8", "9"}},
+                new ColumnType[] {null, null, ColumnType.NUMERIC, ColumnType.CATEGORICAL});
+        Path out = tmp.resolve("md.tsv");
+        MetadataFile.write(md, out, java.util.List.of("SIMULATED DATA", "second line"));
+        assertThat(java.nio.file.Files.readString(out)).isEqualTo("# SIMULATED DATA\n# second line\n"
+                + "sample-id\tgroup\tx\tempty\tcode\n#q2:types\tcategorical\tnumeric\tnumeric\tcategorical\n"
+                + "s1\ta\t1.5\t\t007\ns2\tb\t\t\t8\ns3\t\t-2\t\t9\n");
+        SampleMetadata back = MetadataFile.read(out);
+        assertThat(back.ids()).isEqualTo(md.ids());
+        assertThat(back.columns()).isEqualTo(md.columns());
+        assertThat(back.types()).isEqualTo(md.types());
+        for (String c : md.columns()) assertThat(back.textColumn(c)).isEqualTo(md.textColumn(c));
+    }
+
+    @Test
+    void writeRejectsCellsTheFormatCannotHold(@TempDir Path tmp) {
+        SampleMetadata md = new SampleMetadata("m", java.util.List.of("#s1"), java.util.List.of("g"), new String[][] {{"a"}}, null);
+        Path out = tmp.resolve("bad.tsv");
+        assertInputError(() -> MetadataFile.write(md, out, java.util.List.of()), out, "sample id '#s1'", "comment");
+        SampleMetadata tab = new SampleMetadata("m", java.util.List.of("s1"), java.util.List.of("g"), new String[][] {{"a\tb"}}, null);
+        assertInputError(() -> MetadataFile.write(tab, out, java.util.List.of()), out, "column 'g', sample 's1'", "'a\\tb' holds a tab");
+        assertThat(java.nio.file.Files.exists(out)).isFalse();
+    }
+
     private static java.util.List<String> numericColumns(SampleMetadata md) {
         return md.columns().stream().filter(c -> md.type(c) == ColumnType.NUMERIC).toList();
     }

@@ -20,13 +20,19 @@ public final class BundledData {
             "README.md",
             "peerj32/counts.tsv", "peerj32/metadata.tsv", "peerj32/taxonomy.tsv", "peerj32/LICENSE",
             "dietswap/counts.tsv", "dietswap/metadata.tsv", "dietswap/taxonomy.tsv", "dietswap/LICENSE",
+            "atlas1006/counts.tsv", "atlas1006/metadata.tsv", "atlas1006/LICENSE",
             "american-gut-2014/AG_100nt_even10k.biom.gz", "american-gut-2014/AG_100nt_even10k.txt.gz", "american-gut-2014/LICENSE",
             "synthetic-s50/s50.biom", "synthetic-s50/s50.tsv", "synthetic-s50/s50.nwk", "synthetic-s50/s50.meta.tsv");
 
     /** Copies the bundled files into {@code dir} (skipping files already there with the same size). */
     public static Path extractTo(Path dir) {
+        return extract(FILES, dir);
+    }
+
+    /** Copies some of the bundled files (paths relative to the demo root, from {@link #FILES}) into {@code dir}. */
+    public static Path extract(List<String> files, Path dir) {
         try {
-            for (String f : FILES) {
+            for (String f : files) {
                 Path target = dir.resolve(f);
                 try (InputStream in = BundledData.class.getResourceAsStream(ROOT + f)) {
                     if (in == null) throw new IllegalStateException("bundled file missing from the jar: " + f);
