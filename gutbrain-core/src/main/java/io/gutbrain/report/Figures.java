@@ -44,6 +44,10 @@ import java.util.function.Function;
  * ({@link Palette}); numeric colour scales use viridis.
  */
 public final class Figures {
+    static {
+        Render.headless();
+    }
+
     private Figures() {}
 
     /** Marker diameter in CSS pixels. */
@@ -63,6 +67,7 @@ public final class Figures {
 
     /** One subject's measurements over time (spaghetti plot); {@code time} and {@code value} are paired. */
     public record Trajectory(String subject, String arm, double[] time, double[] value) {
+        /** Validates that time and value are paired. */
         public Trajectory {
             Objects.requireNonNull(subject, "subject");
             if (time.length != value.length) throw new IllegalArgumentException("time and value differ in length for " + subject);
@@ -74,6 +79,7 @@ public final class Figures {
      * interval may be asymmetric (e.g. bootstrap); NaN bounds draw no interval.
      */
     public record ArmSummary(String arm, double[] time, double[] mean, double[] lower, double[] upper) {
+        /** Validates that the arrays are paired. */
         public ArmSummary {
             Objects.requireNonNull(arm, "arm");
             if (mean.length != time.length || lower.length != time.length || upper.length != time.length) {
