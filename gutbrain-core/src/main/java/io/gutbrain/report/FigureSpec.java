@@ -33,9 +33,12 @@ public record FigureSpec(String name, String title, String caption, String xLabe
         return new FigureSpec(name, title, "", "", "", DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
+    /** This spec with the caption shown under the figure. */
     public FigureSpec caption(String c) { return new FigureSpec(name, title, c, xLabel, yLabel, width, height); }
 
+    /** This spec with axis titles (empty hides a title). */
     public FigureSpec axes(String x, String y) { return new FigureSpec(name, title, caption, x, y, width, height); }
 
+    /** This spec with a size in CSS pixels (100-4000 each way; the PNG is twice as large). */
     public FigureSpec size(int w, int h) { return new FigureSpec(name, title, caption, xLabel, yLabel, w, h); }
 }

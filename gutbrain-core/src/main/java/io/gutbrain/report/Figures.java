@@ -44,6 +44,10 @@ import java.util.function.Function;
  * ({@link Palette}); numeric colour scales use viridis.
  */
 public final class Figures {
+    static {
+        Render.headless();
+    }
+
     private Figures() {}
 
     /** Marker diameter in CSS pixels. */
@@ -63,6 +67,7 @@ public final class Figures {
 
     /** One subject's measurements over time (spaghetti plot); {@code time} and {@code value} are paired. */
     public record Trajectory(String subject, String arm, double[] time, double[] value) {
+        /** Validates that time and value are paired. */
         public Trajectory {
             Objects.requireNonNull(subject, "subject");
             if (time.length != value.length) throw new IllegalArgumentException("time and value differ in length for " + subject);
@@ -74,6 +79,7 @@ public final class Figures {
      * interval may be asymmetric (e.g. bootstrap); NaN bounds draw no interval.
      */
     public record ArmSummary(String arm, double[] time, double[] mean, double[] lower, double[] upper) {
+        /** Validates that the arrays are paired. */
         public ArmSummary {
             Objects.requireNonNull(arm, "arm");
             if (mean.length != time.length || lower.length != time.length || upper.length != time.length) {
@@ -238,6 +244,13 @@ public final class Figures {
         return finish(spec, c);
     }
 
+    /** The coordinates of every sample on PCoA axis {@code axis} (0-based), in {@code r.ids()} order. */
+    public static double[] pcoaCoordinates(PCoA.Result r, int axis) {
+        double[] out = new double[r.ids().size()];
+        for (int i = 0; i < out.length; i++) out[i] = r.coordinates()[i][axis];
+        return out;
+    }
+
     /** An axis title for PCoA axis {@code axis} (0-based): {@code PC1 (23.4%)}. */
     public static String pcoaAxisLabel(PCoA.Result r, int axis) {
         return String.format(Locale.ROOT, "PC%d (%.1f%%)", axis + 1, 100 * r.proportionExplained()[axis]);
@@ -361,7 +374,8 @@ public final class Figures {
      * row at the top. Values are cut into {@value #HEAT_CLASSES} equal-width classes between
      * their minimum and maximum, each listed in the legend. When the values take both signs a
      * class is coloured by its centre on a blue–white–vermillion scale symmetric around 0 (so
-     * white means 0); otherwise along viridis. Non-finite cells are left blank.
+     * white means 0); otherwise along viridis. Non-finite cells are left blank. Every cell is an
+     * SVG element: keep the matrix to a few thousand cells (e.g. the top features).
      */
     public static Figure heatmap(FigureSpec spec, List<String> rows, List<String> columns, double[][] values, String valueLabel) {
         if (values.length != rows.size()) throw new IllegalArgumentException("values has " + values.length + " rows, names " + rows.size());

@@ -38,8 +38,8 @@ import java.io.UncheckedIOException;
  * every figure shares, so that all plots of a report look alike.
  */
 final class Render {
-    static {
-        // Charts are drawn on servers and in CI without a display.
+    /** Charts are drawn on servers and in CI without a display: call before the first AWT use. */
+    static void headless() {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
 

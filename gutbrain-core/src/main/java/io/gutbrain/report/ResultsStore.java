@@ -121,6 +121,8 @@ public final class ResultsStore implements AutoCloseable {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties p = new Properties();
             if (readOnly) p.setProperty("duckdb.read_only", "true");
+            // never download DuckDB extensions: gutbrain makes no network requests at run time
+            p.setProperty("autoinstall_known_extensions", "false");
             return DriverManager.getConnection("jdbc:duckdb:" + f.toAbsolutePath(), p);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the DuckDB JDBC driver is missing from the class path", e);

@@ -6,6 +6,7 @@ package io.gutbrain.report;
  * {@code timings} table of the {@link ResultsStore}.
  */
 public record StepTiming(String step, double seconds, boolean cached) {
+    /** Validates: a step name and a non-negative duration. */
     public StepTiming {
         if (step == null || step.isBlank()) throw new IllegalArgumentException("step name is blank");
         if (!(seconds >= 0)) throw new IllegalArgumentException("seconds must be ≥ 0 for step " + step + ": " + seconds);

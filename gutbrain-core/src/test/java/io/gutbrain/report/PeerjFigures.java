@@ -8,7 +8,9 @@ import io.gutbrain.diversity.alpha.AlphaMetric;
 import io.gutbrain.diversity.alpha.AlphaResult;
 import io.gutbrain.diversity.alpha.ObservedFeatures;
 import io.gutbrain.diversity.alpha.Shannon;
-import io.gutbrain.io.DistanceMatrixFormat;
+import io.gutbrain.diversity.beta.BetaDiversity;
+import io.gutbrain.diversity.beta.BetaMetric;
+import io.gutbrain.diversity.beta.BrayCurtis;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.io.TableIO;
 import io.gutbrain.metadata.SampleMetadata;
@@ -46,7 +48,7 @@ final class PeerjFigures {
         md = MetadataFile.read(dir.resolve("metadata.tsv"));
         table = TableIO.read(dir.resolve("counts.tsv"));
         alpha = AlphaDiversity.compute(table, List.of(Shannon.NATURAL, ObservedFeatures.INSTANCE), null, 1, null);
-        DistanceMatrix bc = DistanceMatrixFormat.read(resource("reference/peerj32/braycurtis_vegan.tsv"));
+        DistanceMatrix bc = BetaDiversity.compute(table, BetaMetric.byName(BrayCurtis.NAME)).distances();
         pcoa = PCoA.compute(bc);
         SampleMetadata lipids = MetadataFile.read(dir.resolve("lipids.tsv"));
         lipid = table.sampleIds().stream().mapToDouble(id -> lipids.number(LIPID, id)).toArray();
@@ -87,11 +89,11 @@ final class PeerjFigures {
 
     String[] pcoaGroups() { return pcoa.ids().stream().map(this::group).toArray(String[]::new); }
 
-    double[] pcoaAxis(int a) { return IntStream.range(0, pcoa.ids().size()).mapToDouble(i -> pcoa.coordinates()[i][a]).toArray(); }
+    double[] pcoaAxis(int a) { return Figures.pcoaCoordinates(pcoa, a); }
 
     Figure pcoaByGroup() {
         return Figures.scatterByGroup(FigureSpec.of("pcoa_group", "PCoA of Bray–Curtis by group")
-                        .axes(Figures.pcoaAxisLabel(pcoa, 0), Figures.pcoaAxisLabel(pcoa, 1)).caption("Bray–Curtis from vegan 2.6-4."),
+                        .axes(Figures.pcoaAxisLabel(pcoa, 0), Figures.pcoaAxisLabel(pcoa, 1)).caption("Bray–Curtis of the raw counts (io.gutbrain.diversity.beta), classical PCoA."),
                 pcoaAxis(0), pcoaAxis(1), pcoaGroups());
     }
 

@@ -74,7 +74,7 @@ class ReportBrowserTest {
         PeerjFigures p = new PeerjFigures();
         HtmlReport r = new HtmlReport("peerj32: probiotic LGG vs placebo").subtitle("Browser test report (Lahti et al. 2013, PeerJ 1:e32)")
                 .simulatedData(false)
-                .methods("Shannon diversity of the HITChip genus counts; Bray–Curtis from vegan; PCoA by classical scaling.\n\nEvery figure type of the report is drawn once.");
+                .methods("Shannon diversity of the HITChip genus counts; Bray–Curtis dissimilarity of the raw counts; PCoA by classical scaling.\n\nEvery figure type of the report is drawn once.");
         List<Figure> figs = p.all();
         HtmlReport.Section a = r.section("Alpha diversity");
         a.paragraph("Shannon index per sample, by group and over time.").figure(figs.get(0)).figure(figs.get(1));

@@ -80,6 +80,8 @@ class ResultsStoreTest {
             assertThat(((Number) means.get(0)[1]).doubleValue()).isCloseTo(3.0, within(1e-12));
             assertThat(((Number) means.get(1)[1]).doubleValue()).isCloseTo(4.0, within(1e-12));
             assertThatThrownBy(() -> s.startRun("x", "y", null)).isInstanceOf(IllegalStateException.class);
+            // no extension downloads (no network at run time)
+            assertThat(s.query("SELECT current_setting('autoinstall_known_extensions')").rows().get(0)[0]).isEqualTo(false);
         }
     }
 
