@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Groups the diversity programs. */
 @Command(name = "diversity",
         description = "Alpha and beta diversity, rarefaction and ordination (the same numbers as vegan / scikit-bio).",
-        subcommands = {AlphaDiversityTool.class, BetaDiversityTool.class, RarefyTool.class, RarefactionCurveTool.class, PcoaTool.class},
+        subcommands = {AlphaDiversityTool.class, BetaDiversityTool.class, RarefyTool.class, RarefactionCurveTool.class, PcoaTool.class, PcaTool.class},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
         footer = "  gutbrain diversity alpha --table table.biom --metrics shannon,chao1 --out alpha.tsv")
