@@ -100,7 +100,7 @@ final class StepCache {
                 TextOutput.write(out.dir.resolve("fig-" + g.name() + ".svg"), g.svg());
                 AtomicOutput.write(out.dir.resolve("fig-" + g.name() + ".png"), o -> o.write(g.png()));
             } else if (b instanceof StepOutput.Tab t) {
-                n.put("type", "table").put("name", t.table().name()).put("caption", t.caption()).put("store", t.store());
+                n.put("type", "table").put("name", t.table().name()).put("caption", t.caption()).put("shown", t.shownRows()).put("store", t.store());
                 ArrayNode kinds = n.putArray("kinds");
                 for (int c = 0; c < t.table().columns().size(); c++) kinds.add(kind(t.table(), c));
                 TextOutput.write(out.dir.resolve("tab-" + t.table().name() + ".tsv"), t.table().toTsv());
@@ -146,7 +146,8 @@ final class StepCache {
                         List<String> kinds = new ArrayList<>();
                         n.get("kinds").forEach(k -> kinds.add(k.asText()));
                         String name = n.get("name").asText();
-                        out.table(readTable(name, d.resolve("tab-" + name + ".tsv"), kinds), n.get("caption").asText(), n.get("store").asBoolean());
+                        out.table(readTable(name, d.resolve("tab-" + name + ".tsv"), kinds), n.get("caption").asText(),
+                                n.get("shown").asInt(), n.get("store").asBoolean());
                     }
                     default -> out.blocks.add(new StepOutput.Text(type, n.get("text").asText()));
                 }

@@ -27,8 +27,8 @@ final class StepOutput {
     /** A figure. */
     record Fig(Figure figure) implements Block { }
 
-    /** A table with its caption; {@code store} = also written to the results store. */
-    record Tab(ResultTable table, String caption, boolean store) implements Block { }
+    /** A table with its caption and the rows shown in the page; {@code store} = also written to the results store. */
+    record Tab(ResultTable table, String caption, int shownRows, boolean store) implements Block { }
 
     final List<Block> blocks = new ArrayList<>();
     final Map<String, String> facts = new LinkedHashMap<>();
@@ -44,7 +44,9 @@ final class StepOutput {
 
     StepOutput figure(Figure f) { blocks.add(new Fig(f)); return this; }
 
-    StepOutput table(ResultTable t, String caption, boolean store) { blocks.add(new Tab(t, caption, store)); return this; }
+    StepOutput table(ResultTable t, String caption, boolean store) { return table(t, caption, HtmlReport.DEFAULT_SHOWN_ROWS, store); }
+
+    StepOutput table(ResultTable t, String caption, int shownRows, boolean store) { blocks.add(new Tab(t, caption, shownRows, store)); return this; }
 
     StepOutput fact(String name, Object value) { facts.put(name, String.valueOf(value)); return this; }
 
@@ -69,7 +71,7 @@ final class StepOutput {
             } else if (b instanceof Fig f) {
                 s.figure(f.figure());
             } else if (b instanceof Tab t) {
-                s.table(t.table(), t.caption());
+                s.table(t.table(), t.caption(), t.shownRows());
             }
         }
     }

@@ -82,6 +82,8 @@ public final class StudyPipeline {
     static final int HEATMAP_FEATURES = 20;
     /** Features with their own plot per association. */
     static final int TOP_FEATURE_PLOTS = 3;
+    /** Rows of per-sample tables shown in the page (the TSV holds all). */
+    static final int SAMPLE_ROWS_SHOWN = 10;
 
     /**
      * How to run.
@@ -316,7 +318,7 @@ public final class StudyPipeline {
                 .caption("Sequencing depth of every sample before filtering; samples below " + minDepth + " reads were removed.")
                 .axes("reads per sample", "samples"), depths, 30));
         o.table(new ResultTable("qc_samples", List.of("sample_id", "reads", "observed_features", "kept"), rows),
-                "Reads and observed features per sample, and whether the sample passed QC", true);
+                "Reads and observed features per sample, and whether the sample passed QC", SAMPLE_ROWS_SHOWN, true);
     }
 
     private void afterLoad() {
@@ -499,7 +501,7 @@ public final class StudyPipeline {
                         .caption(metric + " against " + outcome + " with the least-squares line.").axes(outcome, metric), x, v));
             }
         }
-        o.table(new ResultTable("alpha", cols, rows), "Alpha diversity per sample", true);
+        o.table(new ResultTable("alpha", cols, rows), "Alpha diversity per sample", SAMPLE_ROWS_SHOWN, true);
     }
 
     // ---- beta ----
@@ -621,7 +623,7 @@ public final class StudyPipeline {
             for (int i = 0; i < Math.min(TOP_FEATURE_PLOTS, top.size()); i++) o.figure(featurePlot(rel, top.get(i), v, i + 1));
         }
         o.fact("formula", model);
-        o.table(new ResultTable("association", cols, rows), "MaAsLin2 all_results: every feature and tested variable with its q-value", true);
+        o.table(new ResultTable("association", cols, rows), "MaAsLin2 all_results: every feature and tested variable with its q-value (smallest q first per variable)", 30, true);
     }
 
     private Figure heatmap(FeatureTable rel, List<String> features, String group, String v) {
@@ -678,7 +680,13 @@ public final class StudyPipeline {
         HtmlReport.Section overview = r.section("Overview");
         overview.paragraph(String.format(Locale.ROOT, "%s samples with %s features were analysed (of %s samples in the table and %s in the metadata).",
                 load.fact("kept"), load.fact("features"), load.fact("table_samples"), load.fact("metadata_samples")));
-        overview.paragraph(study.describe().strip());
+        List<Object[]> design = new ArrayList<>();
+        for (String line : study.describe().strip().split("\n")) {
+            String t = line.strip();
+            int sp = t.indexOf(' ');
+            design.add(new Object[]{sp < 0 ? t : t.substring(0, sp), sp < 0 ? "" : t.substring(sp).strip()});
+        }
+        overview.table(new ResultTable("study_design", List.of("item", "value"), design), "The study as read from " + study.file().getFileName());
         HtmlReport.Section qc = r.section("Quality control");
         List<StepOutput.Block> qcBlocks = load.blocks;
         StepOutput qcOut = new StepOutput(load.dir);
