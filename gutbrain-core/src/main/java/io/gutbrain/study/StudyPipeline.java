@@ -2,6 +2,7 @@ package io.gutbrain.study;
 
 import io.gutbrain.association.AssociationRow;
 import io.gutbrain.association.Maaslin2;
+import io.gutbrain.association.RCompat;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.diversity.Rarefaction;
 import io.gutbrain.diversity.RarefactionCurve;
@@ -589,8 +590,12 @@ public final class StudyPipeline {
         List<String> covariates = new ArrayList<>();
         for (Study.Variable v : d.covariates()) covariates.add(v.column());
         FeatureTable rel = filtered.relativeAbundance();
+        // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
+        Map<String, String> featureId = new java.util.HashMap<>();
+        List<String> rNames = RCompat.makeNamesUnique(filtered.featureIds());
+        for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), filtered.featureIds().get(f));
         List<Object[]> rows = new ArrayList<>();
-        List<String> cols = List.of("tested", "feature", "metadata", "value", "coef", "stderr", "n", "n_not_zero", "pval", "qval");
+        List<String> cols = List.of("tested", "feature", "maaslin2_feature", "value", "coef", "stderr", "n", "n_not_zero", "pval", "qval");
         String model = "";
         for (String v : variablesOfInterest()) {
             List<String> fixed = new ArrayList<>(List.of(v));
@@ -602,23 +607,25 @@ public final class StudyPipeline {
             Maaslin2.Result r = Maaslin2.run(filtered, md, opt, warnings, progress);
             model = r.formula();
             List<AssociationRow> hits = new ArrayList<>();
+            String rName = RCompat.makeName(v);
             for (AssociationRow x : r.all()) {
-                if (!x.metadata().equals(v)) continue;
+                if (!x.metadata().equals(rName)) continue;
                 hits.add(x);
-                rows.add(new Object[]{v, x.feature(), x.metadata(), x.value(), x.coef(), x.stderr(), (long) x.n(), (long) x.nNotZero(), x.pval(), x.qval()});
+                rows.add(new Object[]{v, featureId.getOrDefault(x.feature(), x.feature()), x.feature(), x.value(), x.coef(), x.stderr(),
+                        (long) x.n(), (long) x.nNotZero(), x.pval(), x.qval()});
             }
             hits.sort((p, q) -> Double.compare(p.qval(), q.qval()));
             long significant = hits.stream().filter(h -> h.qval() <= a.maxSignificance()).count();
             o.subheading(v);
             o.paragraph(String.format(Locale.ROOT, "Model %s: %d features tested in %d samples; %d association(s) of %s with q ≤ %s.",
                     r.formula(), r.featuresTested(), r.samplesInModel(), significant, v, fmt(a.maxSignificance())));
-            String[] names = hits.stream().map(AssociationRow::feature).toArray(String[]::new);
+            String[] names = hits.stream().map(h -> featureId.getOrDefault(h.feature(), h.feature())).toArray(String[]::new);
             o.figure(Figures.volcano(FigureSpec.of("volcano-" + safe(v), "Volcano plot: " + v)
                     .caption("Coefficient of " + v + " against −log10 q for every feature; coloured points have q ≤ " + fmt(a.maxSignificance()) + ".")
                     .axes("coefficient", "-log10 q"), names, hits.stream().mapToDouble(AssociationRow::coef).toArray(),
                     hits.stream().mapToDouble(AssociationRow::qval).toArray(), a.maxSignificance(), 10));
             List<String> top = new ArrayList<>();
-            for (AssociationRow h : hits) if (!top.contains(h.feature()) && top.size() < HEATMAP_FEATURES) top.add(h.feature());
+            for (String h : names) if (!top.contains(h) && top.size() < HEATMAP_FEATURES) top.add(h);
             if (d.group() != null && !top.isEmpty()) o.figure(heatmap(rel, top, d.group(), v));
             for (int i = 0; i < Math.min(TOP_FEATURE_PLOTS, top.size()); i++) o.figure(featurePlot(rel, top.get(i), v, i + 1));
         }

@@ -113,6 +113,11 @@ class StudyPipelineTest {
             assertThat((long) alpha.rowCount()).isLessThanOrEqualTo(expectedKept).isGreaterThan(50);
             ResultTable perm = store.readTable(r1.runId(), "permanova");
             assertThat(perm.rowCount()).isEqualTo(2);
+            // association results name the table's features (ids with spaces), not R's make.names versions
+            ResultTable assoc = store.readTable(r1.runId(), "association");
+            int fi = assoc.columns().indexOf("feature");
+            assertThat(assoc.rowCount()).isGreaterThan(10);
+            for (Object[] row : assoc.rows()) assertThat(raw.featureIds()).contains((String) row[fi]);
         }
 
         // second run: only the covariates change
