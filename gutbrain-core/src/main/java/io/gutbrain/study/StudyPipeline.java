@@ -34,9 +34,12 @@ import io.gutbrain.report.Provenance;
 import io.gutbrain.report.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import io.gutbrain.report.StepTiming;
+import io.gutbrain.stats.KruskalWallis;
 import io.gutbrain.stats.Permanova;
 import io.gutbrain.stats.Permdisp;
 import io.gutbrain.stats.PermutationOptions;
+import io.gutbrain.stats.RankTestResult;
+import io.gutbrain.stats.SpearmanCorrelation;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.util.ProgressListener;
 
@@ -502,7 +505,49 @@ public final class StudyPipeline {
                         .caption(metric + " against " + outcome + " with the least-squares line.").axes(outcome, metric), x, v));
             }
         }
+        List<Object[]> tests = alphaTests(ids, names, sum, group, outcome);
+        if (!tests.isEmpty()) {
+            o.table(new ResultTable("alpha_tests", List.of("metric", "test", "variable", "n", "statistic", "rho", "p"), tests),
+                    "Alpha diversity by " + (group != null ? group + " (Kruskal–Wallis)" : "") + (group != null && outcome != null ? " and " : "")
+                            + (outcome != null ? "against " + outcome + " (Spearman)" : ""), true);
+        }
         o.table(new ResultTable("alpha", cols, rows), "Alpha diversity per sample", SAMPLE_ROWS_SHOWN, true);
+    }
+
+    /**
+     * Kruskal–Wallis test of each metric by group (samples with a group value; Kruskal and
+     * Wallis 1952) and Spearman's correlation with the first outcome (complete pairs).
+     */
+    private List<Object[]> alphaTests(List<String> ids, List<String> names, double[][] values, String group, String outcome) {
+        List<Object[]> tests = new ArrayList<>();
+        for (int m = 0; m < names.size(); m++) {
+            if (group != null) {
+                List<String> levels = new ArrayList<>();
+                List<Double> x = new ArrayList<>();
+                List<Integer> g = new ArrayList<>();
+                for (int s = 0; s < ids.size(); s++) {
+                    String level = groupOf(md, group, ids.get(s));
+                    if (level.equals(Figures.MISSING) || Double.isNaN(values[s][m])) continue;
+                    if (!levels.contains(level)) levels.add(level);
+                    x.add(values[s][m]);
+                    g.add(levels.indexOf(level));
+                }
+                if (levels.size() >= 2) {
+                    RankTestResult k = KruskalWallis.test(x.stream().mapToDouble(Double::doubleValue).toArray(), g.stream().mapToInt(Integer::intValue).toArray(), levels.size());
+                    tests.add(new Object[]{names.get(m), "kruskal-wallis", group, (long) k.n(), k.statistic(), Double.NaN, k.pValue()});
+                }
+            }
+            if (outcome != null) {
+                double[] y = numeric(md, outcome, ids);
+                List<double[]> pairs = new ArrayList<>();
+                for (int s = 0; s < ids.size(); s++) if (Double.isFinite(y[s]) && Double.isFinite(values[s][m])) pairs.add(new double[]{values[s][m], y[s]});
+                if (pairs.size() >= 3) {
+                    RankTestResult r = SpearmanCorrelation.test(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray(), 0.95);
+                    tests.add(new Object[]{names.get(m), "spearman", outcome, (long) r.n(), r.statistic(), r.estimate(), r.pValue()});
+                }
+            }
+        }
+        return tests;
     }
 
     // ---- beta ----

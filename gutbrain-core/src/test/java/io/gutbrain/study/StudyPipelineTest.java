@@ -113,6 +113,15 @@ class StudyPipelineTest {
             assertThat((long) alpha.rowCount()).isLessThanOrEqualTo(expectedKept).isGreaterThan(50);
             ResultTable perm = store.readTable(r1.runId(), "permanova");
             assertThat(perm.rowCount()).isEqualTo(2);
+            // Kruskal-Wallis H of shannon by diagnosis, recomputed here from the alpha table and the metadata
+            ResultTable tests = store.readTable(r1.runId(), "alpha_tests");
+            int metric = tests.columns().indexOf("metric"), test = tests.columns().indexOf("test"), stat = tests.columns().indexOf("statistic");
+            Object[] kw = tests.rows().stream().filter(row -> "shannon".equals(row[metric]) && "kruskal-wallis".equals(row[test])).findFirst().orElseThrow();
+            io.gutbrain.metadata.SampleMetadata meta = io.gutbrain.io.MetadataFile.read(dir.resolve("data/metadata.tsv"));
+            int sh = alpha.columns().indexOf("shannon"), id = alpha.columns().indexOf("sample_id");
+            List<double[]> obs = new ArrayList<>(); // value, group (0 control, 1 MDD)
+            for (Object[] row : alpha.rows()) obs.add(new double[]{((Number) row[sh]).doubleValue(), "MDD".equals(meta.text("diagnosis", (String) row[id])) ? 1 : 0});
+            assertThat(((Number) kw[stat]).doubleValue()).isCloseTo(kruskalWallisH(obs), org.assertj.core.data.Offset.offset(1e-9));
             // association results name the table's features (ids with spaces), not R's make.names versions
             ResultTable assoc = store.readTable(r1.runId(), "association");
             int fi = assoc.columns().indexOf("feature");
@@ -141,6 +150,31 @@ class StudyPipelineTest {
             assertThat(a2.rowCount()).isEqualTo(a1.rowCount());
             for (int i = 0; i < a1.rowCount(); i++) assertThat(a2.rows().get(i)).containsExactly(a1.rows().get(i));
         }
+    }
+
+    /** H = (12 / (N(N+1)) Σ R_g²/n_g − 3(N+1)) / (1 − Σ(t³−t)/(N³−N)), mid-ranks for ties (Kruskal and Wallis 1952). */
+    static double kruskalWallisH(List<double[]> obs) {
+        int n = obs.size();
+        List<double[]> sorted = new ArrayList<>(obs);
+        sorted.sort(java.util.Comparator.comparingDouble(o -> o[0]));
+        double[] rankSum = new double[2];
+        int[] size = new int[2];
+        double ties = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && sorted.get(j)[0] == sorted.get(i)[0]) j++;
+            double rank = (i + 1 + j) / 2.0;
+            for (int k = i; k < j; k++) {
+                int g = (int) sorted.get(k)[1];
+                rankSum[g] += rank;
+                size[g]++;
+            }
+            double t = j - i;
+            ties += t * t * t - t;
+            i = j;
+        }
+        double h = 12.0 / (n * (n + 1.0)) * (rankSum[0] * rankSum[0] / size[0] + rankSum[1] * rankSum[1] / size[1]) - 3.0 * (n + 1);
+        return h / (1 - ties / ((double) n * n * n - n));
     }
 
     @Test
