@@ -25,6 +25,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.IOException;
+import io.gutbrain.cli.common.RunRecord;
+import io.gutbrain.cli.simulate.SourceOptions;
+import io.gutbrain.cli.study.RunStudy;
+import io.gutbrain.simulate.CohortSimulator;
+import io.gutbrain.simulate.SimulatedCohort;
+import io.gutbrain.simulate.SimulationParameters;
+import io.gutbrain.study.StudyFile;
+import io.gutbrain.study.StudyTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +44,9 @@ import java.util.concurrent.Callable;
 /**
  * The main job on bundled example data. It extracts the real example data sets, loads each
  * through the same readers users use, checks it (metadata ids, tree tips, a lossless BIOM HDF5
- * round trip) and writes per-dataset summaries with provenance. Later stages of the platform
- * grow this into the full study report.
+ * round trip) and writes per-dataset summaries with provenance. Then it runs the study pipeline
+ * twice: on the real probiotic trial (peerj32) and on a simulated depression cohort built on the
+ * real atlas1006 profiles; the last line of standard output is the cohort's report.
  */
 @Command(name = "demo",
         description = "Run gutbrain on the bundled example data (probiotic trial, diet-swap trial, American Gut, synthetic) and write summaries.",
@@ -125,9 +136,72 @@ public final class DemoCommand implements Callable<Integer> {
         String report = text.toString();
         AtomicOutput.write(out.resolve("summary.txt"), o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
         AtomicOutput.write(out.resolve("index.json"), o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, index));
-        console.info(String.format(Locale.ROOT, "demo finished in %.1fs; summary: %s", (System.nanoTime() - t0) / 1e9, out.resolve("summary.txt")));
         spec.commandLine().getOut().println(out.resolve("summary.txt"));
+        String command = (String) RunRecord.start(spec).toMap().get("command");
+        Path peerj = RunStudy.run(StudyFile.read(peerj32Study(data, out.resolve("peerj32-study"))), out.resolve("peerj32-study/results"),
+                command, 0, console, spec.commandLine().getErr(), false).report();
+        Path cohort = RunStudy.run(StudyFile.read(depressionCohort(out.resolve("depression-cohort"), command)),
+                out.resolve("depression-cohort/results"), command, 0, console, spec.commandLine().getErr(), false).report();
+        console.info(String.format(Locale.ROOT, "demo finished in %.1fs; summary: %s; reports: %s, %s",
+                (System.nanoTime() - t0) / 1e9, out.resolve("summary.txt"), peerj, cohort));
+        spec.commandLine().getOut().println(peerj);
+        spec.commandLine().getOut().println(cohort);
+        spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * The study file of the real probiotic trial (peerj32: L. rhamnosus GG vs placebo, two time
+     * points per subject): group and reference, the subject as random intercept, time as covariate.
+     */
+    static Path peerj32Study(Path data, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String yaml = """
+                study:
+                  name: peerj32
+                  description: "Probiotic trial, L. rhamnosus GG vs placebo (Lahti et al. 2013), HITChip genus-level profiles"
+                inputs:
+                  table: %s
+                  metadata: %s
+                design:
+                  group: group
+                  reference: Placebo
+                  covariates: [time]
+                  random_effects: [subject]
+                  subject: subject
+                  time: time
+                analyses:
+                  qc:
+                    min_depth: 1000
+                  rarefaction:
+                    iterations: 5
+                  alpha:
+                    metrics: [observed_features, shannon]
+                  beta:
+                    metrics: [braycurtis, jaccard]
+                    permutations: 999
+                  association: {}
+                seed: 1
+                """.formatted(data.resolve("peerj32/counts.tsv").toAbsolutePath(), data.resolve("peerj32/metadata.tsv").toAbsolutePath());
+        Path study = dir.resolve("study.yaml");
+        AtomicOutput.write(study, o -> o.write(yaml.getBytes(StandardCharsets.UTF_8)));
+        return study;
+    }
+
+    /**
+     * Simulates the semi-synthetic depression cohort (200 subjects on the bundled atlas1006
+     * profiles, seed 1) into {@code dir} with its study file, trimmed so the demo stays quick:
+     * two alpha metrics and five rarefactions.
+     */
+    static Path depressionCohort(Path dir, String command) {
+        SimulatedCohort c = CohortSimulator.simulate(new SourceOptions().load(), SimulationParameters.defaults().withSubjects(200).withSeed(1));
+        c.write(dir, Version.get(), command);
+        Path study = dir.resolve("study.yaml");
+        String yaml = StudyTemplate.text(study, dir.resolve(SimulatedCohort.TABLE), dir.resolve(SimulatedCohort.METADATA))
+                .replace("iterations: 10", "iterations: 5")
+                .replaceFirst("(?m)^(  alpha:\\n    metrics: ).*$", "$1[observed_features, shannon]");
+        AtomicOutput.write(study, o -> o.write(yaml.getBytes(StandardCharsets.UTF_8)));
+        return study;
     }
 
     private static String fmt(double v) {

@@ -6,11 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +14,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,36 +30,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Manager never downloads anything.
  */
 class ReportBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path OUT = Path.of("target/report-browser-test");
 
-    /** Held so the setting survives: Selenium warns it has no DevTools bindings for this Chromium; only the version-free CDP command is used. */
-    static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
-
+    static HeadlessChromium browser;
     static ChromeDriver driver;
-    static Path profile;
     static Path reportFile;
     static int figureCount;
     static int tableCount;
 
     @BeforeAll
     static void buildAndOpen() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromedriver are not installed");
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        CDP_LOG.setLevel(Level.SEVERE);
+        assumeTrue(HeadlessChromium.available(), "chromium and chromedriver are not installed");
         reportFile = buildReport();
-        profile = Files.createTempDirectory("gutbrain-chromium-");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, o);
-        driver.get(reportFile.toUri().toString());
+        browser = new HeadlessChromium(reportFile);
+        driver = browser.driver;
     }
 
     /** Every figure type from peerj32, tables and a provenance appendix. */
@@ -104,39 +81,20 @@ class ReportBrowserTest {
 
     @AfterAll
     static void close() throws Exception {
-        if (driver != null) driver.quit();
-        if (profile != null) {
-            try (Stream<Path> s = Files.walk(profile)) {
-                for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-            }
-        }
+        if (browser != null) browser.close();
     }
 
     @Test
     void pageLoadsWithoutConsoleErrors() {
         assertThat(driver.getTitle()).isEqualTo("peerj32: probiotic LGG vs placebo");
-        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
-        assertThat(severe).isEmpty();
+        assertThat(browser.severeConsoleMessages()).isEmpty();
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void everyFigureIsLaidOutAndDrawn() {
-        List<Map<String, Object>> figs = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll('figure.fig')).map(f => {"
-                        + " const s = f.querySelector('svg'); const r = s.getBoundingClientRect(); const b = s.getBBox();"
-                        + " return {id: f.id, w: r.width, h: r.height, bw: b.width, bh: b.height,"
-                        + "  marks: s.querySelectorAll('path, circle, rect, line, polyline, ellipse').length}; });");
+        List<Map<String, Object>> figs = browser.figures();
         assertThat(figs).hasSize(figureCount);
-        for (Map<String, Object> f : figs) {
-            assertThat(((Number) f.get("w")).doubleValue()).as("width of %s", f.get("id")).isGreaterThan(300);
-            assertThat(((Number) f.get("h")).doubleValue()).as("height of %s", f.get("id")).isGreaterThan(150);
-            // the drawing's own extent (getBBox) is non-empty: shapes were rendered, not just a canvas
-            assertThat(((Number) f.get("bw")).doubleValue()).as("drawn width of %s", f.get("id")).isGreaterThan(100);
-            assertThat(((Number) f.get("bh")).doubleValue()).as("drawn height of %s", f.get("id")).isGreaterThan(100);
-            assertThat(((Number) f.get("marks")).intValue()).as("marks of %s", f.get("id")).isGreaterThan(20);
-        }
+        HeadlessChromium.assertDrawn(figs);
     }
 
     @Test

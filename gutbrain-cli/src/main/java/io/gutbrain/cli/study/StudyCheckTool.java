@@ -31,16 +31,20 @@ public final class StudyCheckTool implements Callable<Integer> {
         try {
             study = StudyFile.read(file);
         } catch (StudyFileException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            for (StudyProblem p : e.problems()) err.println("gutbrain: error: " + file + ":" + p.withFix());
-            err.println("gutbrain: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + file);
-            err.flush();
-            return 2;
+            return printProblems(spec.commandLine().getErr(), file, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(study.describe());
         out.println(file + ": OK");
         out.flush();
         return 0;
+    }
+
+    /** Prints every problem of a study file on its own line, then their count; returns exit code 2. */
+    static int printProblems(PrintWriter err, Path file, StudyFileException e) {
+        for (StudyProblem p : e.problems()) err.println("gutbrain: error: " + file + ":" + p.withFix());
+        err.println("gutbrain: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + file);
+        err.flush();
+        return 2;
     }
 }

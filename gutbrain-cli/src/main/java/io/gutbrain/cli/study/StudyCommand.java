@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** Groups the study-file programs: writing a template and checking a file. */
 @Command(name = "study",
-        description = "A whole study from one file: 'init' writes a commented study.yaml from your table and metadata, 'check' validates it.",
-        subcommands = {StudyInitTool.class, StudyCheckTool.class},
+        description = "A whole study from one file: 'init' writes a commented study.yaml from your table and metadata, 'check' validates it, 'run' runs it into a report.",
+        subcommands = {StudyInitTool.class, StudyCheckTool.class, RunStudy.class},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
         footer = "  gutbrain study init --table table.biom --metadata metadata.tsv --out study.yaml")

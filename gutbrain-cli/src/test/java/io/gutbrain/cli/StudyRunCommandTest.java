@@ -1,0 +1,64 @@
+package io.gutbrain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gutbrain.cli.common.BundledData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** gutbrain study run end to end on the real peerj32 trial: report path, JSON step log, cache on re-run, bad file. */
+class StudyRunCommandTest {
+    @Test
+    void runWritesReportLogsJsonAndReusesTheCache(@TempDir Path dir) throws Exception {
+        Path data = BundledData.extract(List.of("peerj32/counts.tsv", "peerj32/metadata.tsv"), dir.resolve("data"));
+        Path study = DemoCommand.peerj32Study(data, dir.resolve("study"));
+        Path out = dir.resolve("results");
+        CliRun r = CliRun.of("study", "run", study.toString(), "--out", out.toString(), "--log-json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path report = Path.of(r.out().strip());
+        assertThat(report).isEqualTo(out.resolve("report/report.html")).exists();
+        assertThat(out.resolve("results.duckdb")).exists();
+        List<JsonNode> events = events(r);
+        List<String> steps = List.of("load", "rarefaction", "alpha", "beta", "association", "report");
+        assertThat(events).hasSize(2 * steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            assertThat(events.get(2 * i).get("event").asText()).isEqualTo("start");
+            assertThat(events.get(2 * i).get("step").asText()).isEqualTo(steps.get(i));
+            assertThat(events.get(2 * i + 1).get("event").asText()).isEqualTo("finish");
+            assertThat(events.get(2 * i + 1).get("cached").asBoolean()).isFalse();
+            assertThat(events.get(2 * i + 1).get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
+        }
+        String html = Files.readString(report);
+        assertThat(html).contains("linear mixed models").contains("random intercepts for subject").doesNotContain("Simulated data:");
+
+        CliRun again = CliRun.of("study", "run", study.toString(), "--out", out.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("cached: yes").contains("(5 of 6 steps from the cache)");
+    }
+
+    @Test
+    void badStudyFileIsExitTwoBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Path data = BundledData.extract(List.of("peerj32/counts.tsv", "peerj32/metadata.tsv"), dir.resolve("data"));
+        Path study = DemoCommand.peerj32Study(data, dir.resolve("study"));
+        Files.writeString(study, Files.readString(study).replace("reference: Placebo", "reference: Placbo"));
+        Path out = dir.resolve("results");
+        CliRun r = CliRun.of("study", "run", study.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Placbo").contains("1 problem in " + study);
+        assertThat(out).doesNotExist();
+    }
+
+    private static List<JsonNode> events(CliRun r) throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : r.errLines()) out.add(m.readTree(line));
+        return out;
+    }
+}

@@ -1,0 +1,855 @@
+package io.gutbrain.study;
+
+import io.gutbrain.association.AssociationRow;
+import io.gutbrain.association.Maaslin2;
+import io.gutbrain.association.RCompat;
+import io.gutbrain.distance.DistanceMatrix;
+import io.gutbrain.diversity.Rarefaction;
+import io.gutbrain.diversity.RarefactionCurve;
+import io.gutbrain.diversity.Rarefied;
+import io.gutbrain.diversity.alpha.AlphaDiversity;
+import io.gutbrain.diversity.alpha.AlphaMetric;
+import io.gutbrain.diversity.alpha.AlphaResult;
+import io.gutbrain.diversity.beta.BetaDiversity;
+import io.gutbrain.diversity.beta.BetaMetric;
+import io.gutbrain.diversity.beta.BetaOptions;
+import io.gutbrain.error.InputException;
+import io.gutbrain.error.Warnings;
+import io.gutbrain.io.BiomJson;
+import io.gutbrain.io.DistanceMatrixFormat;
+import io.gutbrain.io.MetadataFile;
+import io.gutbrain.io.TableIO;
+import io.gutbrain.io.TextInput;
+import io.gutbrain.measures.InstrumentScores;
+import io.gutbrain.measures.SampleScore;
+import io.gutbrain.measures.Scoring;
+import io.gutbrain.metadata.MetadataMatch;
+import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.ordination.PCoA;
+import io.gutbrain.report.Figure;
+import io.gutbrain.report.FigureSpec;
+import io.gutbrain.report.Figures;
+import io.gutbrain.report.HtmlReport;
+import io.gutbrain.report.Provenance;
+import io.gutbrain.report.ResultTable;
+import io.gutbrain.report.ResultsStore;
+import io.gutbrain.report.StepTiming;
+import io.gutbrain.stats.KruskalWallis;
+import io.gutbrain.stats.Permanova;
+import io.gutbrain.stats.Permdisp;
+import io.gutbrain.stats.PermutationOptions;
+import io.gutbrain.stats.RankTestResult;
+import io.gutbrain.stats.SpearmanCorrelation;
+import io.gutbrain.table.FeatureTable;
+import io.gutbrain.util.ProgressListener;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a whole study from its {@link Study} file: load and QC → questionnaire scoring →
+ * rarefaction → alpha diversity → beta diversity (PCoA, PERMANOVA, PERMDISP) → association
+ * (MaAsLin2), then writes one self-contained HTML report ({@link HtmlReport}) and records the
+ * run in the study's {@link ResultsStore}.
+ *
+ * <p>Every step except the report is cached under {@code <out>/.cache/<step>-<key>/}
+ * ({@link StepCache}); the key hashes the step's parameters, the gutbrain version and what the
+ * step depends on (input file checksums or upstream keys). So changing only the association
+ * settings or covariates recomputes only the association: load, measures, rarefaction, alpha
+ * and beta are loaded from the cache and reported as cached in the log, the timings and the
+ * results store.
+ *
+ * <pre>{@code
+ * Study study = StudyFile.read(Path.of("study.yaml"));
+ * StudyPipeline.Result r = StudyPipeline.run(study, Path.of("results"), StudyPipeline.Options.defaults("1.0"), StepListener.NONE);
+ * r.report();   // results/report/report.html
+ * }</pre>
+ */
+public final class StudyPipeline {
+    /** Folder of the step cache inside the output folder. */
+    public static final String CACHE_DIR = ".cache";
+    /** Folder of the report inside the output folder. */
+    public static final String REPORT_DIR = "report";
+    /** Depths drawn on a rarefaction curve. */
+    static final int CURVE_POINTS = 10;
+    /** Alpha metrics of the rarefaction curves. */
+    static final List<String> CURVE_METRICS = List.of("observed_features", "shannon");
+    /** Features shown in the association heat map. */
+    static final int HEATMAP_FEATURES = 20;
+    /** Features with their own plot per association. */
+    static final int TOP_FEATURE_PLOTS = 3;
+    /** Rows of per-sample tables shown in the page (the TSV holds all). */
+    static final int SAMPLE_ROWS_SHOWN = 10;
+
+    /**
+     * How to run.
+     *
+     * @param version gutbrain version: part of every cache key and of the provenance
+     * @param command the command line, for the results store and the appendix
+     * @param threads worker threads (0 = all cores)
+     */
+    public record Options(String version, String command, int threads) {
+        /** Version given, command {@code gutbrain study run}, all cores. */
+        public static Options defaults(String version) { return new Options(version, "gutbrain study run", 0); }
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param report the report HTML file
+     * @param store  the results database file
+     * @param runId  the run's id in the store
+     * @param steps  every step in order, with seconds and cached yes/no
+     */
+    public record Result(Path report, Path store, String runId, List<StepRecord> steps) {
+        public Result { steps = List.copyOf(steps); }
+
+        /** The record of a step, or null when the step did not run. */
+        public StepRecord step(String name) {
+            for (StepRecord r : steps) if (r.step().equals(name)) return r;
+            return null;
+        }
+    }
+
+    private final Study study;
+    private final Path out;
+    private final Options options;
+    private final StepListener listener;
+    private final StepCache cache;
+    private final List<StepRecord> records = new ArrayList<>();
+    private final Map<String, StepOutput> outputs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
+    private final Warnings warnings = new Warnings();
+    private final List<String> plan = new ArrayList<>();
+
+    private SampleMetadata md;
+    private FeatureTable filtered;
+    private FeatureTable rarefied;
+    private long depth;
+
+    private StudyPipeline(Study study, Path out, Options options, StepListener listener) {
+        this.study = study;
+        this.out = out;
+        this.options = options;
+        this.listener = listener == null ? StepListener.NONE : listener;
+        this.cache = new StepCache(out.resolve(CACHE_DIR));
+    }
+
+    /**
+     * Runs the study into {@code out}: {@code report/report.html} (with {@code figures/} and
+     * {@code tables/}), {@code results.duckdb} and the step cache {@code .cache/}.
+     *
+     * @throws InputException when the data do not fit an analysis (the run is recorded as failed)
+     */
+    public static Result run(Study study, Path out, Options options, StepListener listener) {
+        return new StudyPipeline(study, out, options, listener).execute();
+    }
+
+    /** The steps a study runs, in order (the report last). */
+    public static List<String> steps(Study study) {
+        List<String> s = new ArrayList<>(List.of("load"));
+        Analyses a = study.analyses();
+        if (!study.measures().isEmpty()) s.add("measures");
+        if (a.rarefaction() != null) s.add("rarefaction");
+        if (a.alpha() != null) s.add("alpha");
+        if (a.beta() != null) s.add("beta");
+        if (a.association() != null) s.add("association");
+        s.add("report");
+        return s;
+    }
+
+    private Result execute() {
+        plan.addAll(steps(study));
+        try (ResultsStore store = ResultsStore.open(out)) {
+            String runId = store.startRun(options.version(), options.command(), study.seed());
+            try {
+                step("load", loadParameters(), List.of(), this::computeLoad);
+                afterLoad();
+                if (plan.contains("measures")) step("measures", measureParameters(), List.of(key("load")), this::computeMeasures);
+                md = plan.contains("measures") ? MetadataFile.read(outputs.get("measures").dir.resolve("metadata.tsv")) : study.metadata();
+                if (plan.contains("rarefaction")) {
+                    Analyses.Rarefaction r = study.analyses().rarefaction();
+                    step("rarefaction", Map.of("depth", r.depth(), "iterations", r.iterations(), "seed", study.seed(), "group", str(study.design().group())),
+                            List.of(key("load")), this::computeRarefaction);
+                    StepOutput ro = outputs.get("rarefaction");
+                    if (ro.fact("depth") != null) {
+                        depth = Long.parseLong(ro.fact("depth"));
+                        rarefied = BiomJson.read(ro.dir.resolve("rarefied.biom"));
+                    }
+                }
+                List<String> diversityUp = List.of(key("load"), key("measures"), key("rarefaction"));
+                if (plan.contains("alpha")) {
+                    Map<String, Object> p = new TreeMap<>(designParameters(false));
+                    p.put("metrics", study.analyses().alpha().metrics());
+                    step("alpha", p, diversityUp, this::computeAlpha);
+                }
+                if (plan.contains("beta")) {
+                    Map<String, Object> p = new TreeMap<>(designParameters(false));
+                    p.put("metrics", study.analyses().beta().metrics());
+                    p.put("permutations", study.analyses().beta().permutations());
+                    step("beta", p, diversityUp, this::computeBeta);
+                }
+                if (plan.contains("association")) {
+                    step("association", associationParameters(), List.of(key("load"), key("measures")), this::computeAssociation);
+                }
+                long t0 = System.nanoTime();
+                listener.started("report", plan.size(), plan.size(), 0);
+                Provenance prov = provenance();
+                List<StepTiming> timings = new ArrayList<>();
+                for (StepRecord r : records) timings.add(new StepTiming(r.step(), r.seconds(), r.cached()));
+                // the report cannot contain its own final timing: it shows the time up to rendering
+                timings.add(new StepTiming("report", (System.nanoTime() - t0) / 1e9, false));
+                Path html = buildReport(prov, timings).write(out.resolve(REPORT_DIR));
+                StepRecord rep = new StepRecord("report", (System.nanoTime() - t0) / 1e9, false, "");
+                records.add(rep);
+                listener.finished(rep);
+                record(store, runId, prov);
+                store.finishRun(runId, "ok");
+                return new Result(html, store.file(), runId, records);
+            } catch (RuntimeException e) {
+                store.finishRun(runId, "failed");
+                throw e;
+            }
+        }
+    }
+
+    // ---- step machinery ----
+
+    @FunctionalInterface
+    private interface Compute {
+        void run(StepOutput out, ProgressListener progress);
+    }
+
+    private String key(String step) {
+        StepOutput o = outputs.get(step);
+        return o == null ? "" : o.dir.getFileName().toString();
+    }
+
+    private void step(String name, Map<String, Object> params, List<String> upstream, Compute compute) {
+        parameters.put(name, params);
+        String k = StepCache.key(name, options.version(), params, upstream);
+        long t0 = System.nanoTime();
+        boolean cached = cache.has(name, k);
+        int index = plan.indexOf(name) + 1;
+        StepOutput result;
+        if (cached) {
+            listener.started(name, index, plan.size(), 0);
+            result = cache.load(name, k);
+        } else {
+            listener.started(name, index, plan.size(), expectedUnits(name));
+            StepOutput staged = new StepOutput(cache.staging(name, k));
+            compute.run(staged, u -> listener.advance(name, u));
+            result = cache.commit(name, k, staged);
+        }
+        outputs.put(name, result);
+        StepRecord r = new StepRecord(name, (System.nanoTime() - t0) / 1e9, cached, k);
+        records.add(r);
+        listener.finished(r);
+    }
+
+    /** Work units of a step as reported through its progress listener (0 = unknown). */
+    private long expectedUnits(String step) {
+        Analyses a = study.analyses();
+        return switch (step) {
+            case "rarefaction" -> filtered == null ? 0 : (long) filtered.sampleCount() * (CURVE_POINTS + 1);
+            case "alpha" -> a.rarefaction() == null || rarefied == null ? 1 : a.rarefaction().iterations();
+            case "beta" -> (long) a.beta().metrics().size() * (1 + (study.design().group() != null ? 2L * a.beta().permutations() : 0));
+            case "association" -> filtered == null ? 0 : (long) filtered.featureCount() * variablesOfInterest().size();
+            default -> 0;
+        };
+    }
+
+    private static String str(Object o) { return o == null ? "" : o.toString(); }
+
+    // ---- load + QC ----
+
+    private Map<String, Object> loadParameters() {
+        Map<String, Object> p = new TreeMap<>();
+        Study.Inputs in = study.inputs();
+        p.put("table_sha256", Provenance.sha256(in.table()));
+        p.put("metadata_sha256", Provenance.sha256(in.metadata()));
+        if (in.taxonomy() != null) p.put("taxonomy_sha256", Provenance.sha256(in.taxonomy()));
+        p.put("min_depth", study.analyses().qc().minDepth());
+        p.put("group", str(study.design().group()));
+        return p;
+    }
+
+    private void computeLoad(StepOutput o, ProgressListener progress) {
+        Study.Inputs in = study.inputs();
+        TableIO.ReadOptions ro = new TableIO.ReadOptions();
+        if (in.taxonomy() != null) ro.taxonomy(in.taxonomy());
+        FeatureTable raw = TableIO.read(in.table(), ro);
+        SampleMetadata meta = study.metadata();
+        MetadataMatch match = MetadataMatch.compare(raw, meta);
+        Warnings w = new Warnings();
+        MetadataMatch.attach(raw, meta, w); // throws when no id matches
+        List<String> both = new ArrayList<>();
+        for (String id : raw.sampleIds()) if (meta.hasSample(id)) both.add(id);
+        FeatureTable matched = raw.subsetSamples(both).withMetadata(null);
+        double[] depths = matched.sampleTotals();
+        long minDepth = study.analyses().qc().minDepth();
+        FeatureTable kept = matched.filterMinDepth(minDepth).dropEmptyFeatures();
+        BiomJson.write(kept, o.dir.resolve("table.biom"), false);
+        List<Object[]> rows = new ArrayList<>();
+        for (int s = 0; s < matched.sampleCount(); s++) {
+            rows.add(new Object[]{matched.sampleIds().get(s), depths[s], (long) matched.sampleNonZero(s), depths[s] >= minDepth});
+        }
+        String group = study.design().group();
+        o.fact("table_samples", raw.sampleCount()).fact("table_features", raw.featureCount())
+                .fact("metadata_samples", meta.size()).fact("matched", match.matched())
+                .fact("kept", kept.sampleCount()).fact("removed", matched.sampleCount() - kept.sampleCount())
+                .fact("features", kept.featureCount()).fact("integral", kept.isIntegral())
+                .fact("median_depth", fmt(median(depths))).fact("min_depth", minDepth);
+        o.paragraph(String.format(Locale.ROOT, "The table holds %,d samples and %,d features; the metadata %,d samples, of which %,d are in the table. "
+                        + "%,d samples had fewer than %,d reads and were removed, leaving %,d samples and %,d features (median depth %s reads).",
+                raw.sampleCount(), raw.featureCount(), meta.size(), match.matched(), matched.sampleCount() - kept.sampleCount(), minDepth,
+                kept.sampleCount(), kept.featureCount(), fmt(median(kept.sampleTotals()))));
+        for (String m : w.messages()) o.note(m);
+        if (group != null) {
+            Map<String, Integer> n = new TreeMap<>();
+            for (String id : kept.sampleIds()) n.merge(groupOf(meta, group, id), 1, Integer::sum);
+            o.paragraph("Samples per " + group + " after QC: " + n.toString().replaceAll("[{}]", "").replace("=", ": ") + ".");
+        }
+        o.figure(Figures.histogram(FigureSpec.of("qc-depth", "Reads per sample")
+                .caption("Sequencing depth of every sample before filtering; samples below " + minDepth + " reads were removed.")
+                .axes("reads per sample", "samples"), depths, 30));
+        o.table(new ResultTable("qc_samples", List.of("sample_id", "reads", "observed_features", "kept"), rows),
+                "Reads and observed features per sample, and whether the sample passed QC", SAMPLE_ROWS_SHOWN, true);
+    }
+
+    private void afterLoad() {
+        filtered = BiomJson.read(outputs.get("load").dir.resolve("table.biom"));
+        if (filtered.sampleCount() < 2) {
+            throw new InputException(study.file().toString(), "line " + study.line("analyses.qc.min_depth"),
+                    "only " + filtered.sampleCount() + " sample(s) remain after QC", "lower analyses.qc.min_depth");
+        }
+    }
+
+    private static String groupOf(SampleMetadata meta, String column, String id) {
+        String v = meta.hasSample(id) ? meta.text(column, id) : null;
+        return v == null || v.isBlank() ? Figures.MISSING : v;
+    }
+
+    // ---- measures ----
+
+    private Map<String, Object> measureParameters() {
+        Map<String, Object> p = new TreeMap<>();
+        List<String> m = new ArrayList<>();
+        for (Study.Measure x : study.measures()) {
+            m.add(x.instrument().name() + ":" + String.join(",", x.items()) + ":" + (x.spec() == null ? "" : Provenance.sha256(x.spec())));
+        }
+        p.put("measures", m);
+        p.put("metadata_sha256", Provenance.sha256(study.inputs().metadata()));
+        p.put("group", str(study.design().group()));
+        return p;
+    }
+
+    private void computeMeasures(StepOutput o, ProgressListener progress) {
+        SampleMetadata meta = study.metadata();
+        List<InstrumentScores> all = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        String group = study.design().group();
+        for (Study.Measure m : study.measures()) {
+            InstrumentScores s = Scoring.score(meta, m.instrument());
+            all.add(s);
+            List<Double> values = new ArrayList<>();
+            int prorated = 0;
+            for (SampleScore x : s.samples()) {
+                if (x.score().isPresent()) values.add((double) x.score().getAsInt());
+                if (x.prorated()) prorated++;
+            }
+            double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+            rows.add(new Object[]{m.instrument().title(), s.scoreColumn(), (long) s.samples().size(), (long) v.length, (long) prorated,
+                    mean(v), sd(v), median(v)});
+            if (group != null) {
+                Map<String, List<Double>> byGroup = new TreeMap<>();
+                for (SampleScore x : s.samples()) {
+                    if (x.score().isPresent()) byGroup.computeIfAbsent(groupOf(meta, group, x.sampleId()), g -> new ArrayList<>()).add((double) x.score().getAsInt());
+                }
+                o.figure(Figures.boxStrip(FigureSpec.of("measures-" + m.output(), m.instrument().title() + " by " + group)
+                        .caption(m.instrument().title() + " total score (" + s.scoreColumn() + ") per " + group + "; every point is a participant.")
+                        .axes(group, s.scoreColumn()), arrays(byGroup)));
+            }
+        }
+        SampleMetadata scored = InstrumentScores.addTo(meta, all);
+        MetadataFile.write(scored, o.dir.resolve("metadata.tsv"), List.of("metadata with questionnaire scores added by gutbrain study run"));
+        o.paragraph(all.size() + " questionnaire(s) scored from their item columns; scores with a few unanswered items were prorated by the instrument's rule.");
+        o.table(new ResultTable("measures", List.of("instrument", "column", "samples", "scored", "prorated", "mean", "sd", "median"), rows),
+                "Questionnaire totals", true);
+    }
+
+    // ---- rarefaction ----
+
+    private void computeRarefaction(StepOutput o, ProgressListener progress) {
+        Analyses.Rarefaction r = study.analyses().rarefaction();
+        if (!filtered.isIntegral()) {
+            o.note("The table does not hold whole read counts (e.g. relative abundances), so it was not rarefied; diversity uses the table as given.");
+            return;
+        }
+        double[] totals = filtered.sampleTotals();
+        double min = Arrays.stream(totals).min().orElse(0);
+        long d = r.isAuto() ? (long) min : r.depth();
+        long top = Math.max(d, (long) median(totals));
+        long[] depths = new long[CURVE_POINTS];
+        for (int i = 0; i < CURVE_POINTS; i++) depths[i] = Math.max(1, Math.round(top * (i + 1) / (double) CURVE_POINTS));
+        depths = Arrays.stream(depths).distinct().toArray();
+        List<AlphaMetric> metrics = new ArrayList<>();
+        for (String m : CURVE_METRICS) metrics.add(AlphaMetric.byName(m));
+        RarefactionCurve curve = Rarefaction.curve(filtered, metrics, null, depths, r.iterations(), study.seed(), options.threads(), progress);
+        String group = study.design().group();
+        Map<String, String> groupOf = null;
+        if (group != null) {
+            groupOf = new LinkedHashMap<>();
+            for (String id : filtered.sampleIds()) groupOf.put(id, groupOf(study.metadata(), group, id));
+        }
+        for (String m : CURVE_METRICS) {
+            o.figure(Figures.rarefaction(FigureSpec.of("rarefaction-" + m, "Rarefaction curves: " + m)
+                    .caption("Mean " + m + " over " + r.iterations() + " rarefactions per depth and sample"
+                            + (r.iterations() > 1 ? " with its 95% band" : "") + "; a curve that flattens means the sample is sequenced deeply enough.")
+                    .axes("reads", m), curve, m, groupOf));
+        }
+        Rarefied rf = Rarefaction.rarefy(filtered, d, study.seed(), options.threads(), progress);
+        BiomJson.write(rf.table(), o.dir.resolve("rarefied.biom"), false);
+        o.fact("depth", d).fact("dropped", rf.droppedSamples().size()).fact("iterations", r.iterations());
+        o.paragraph(String.format(Locale.ROOT, "Tables were rarefied to %,d reads per sample (%s; seed %d)%s.", d,
+                r.isAuto() ? "the smallest depth after QC" : "as set in the study file", study.seed(),
+                rf.droppedSamples().isEmpty() ? "" : "; " + rf.droppedSamples().size() + " shallower samples were left out of diversity analyses"));
+    }
+
+    // ---- alpha ----
+
+    private Map<String, Object> designParameters(boolean association) {
+        Map<String, Object> p = new TreeMap<>();
+        Study.Design d = study.design();
+        p.put("group", str(d.group()));
+        p.put("reference", str(d.reference()));
+        List<String> outcomes = new ArrayList<>();
+        for (Study.Variable v : d.outcomes()) outcomes.add(v.column());
+        p.put("outcomes", outcomes);
+        p.put("seed", study.seed());
+        if (association) {
+            List<String> cov = new ArrayList<>();
+            for (Study.Variable v : d.covariates()) cov.add(v.column());
+            p.put("covariates", cov);
+            p.put("random_effects", d.randomEffects());
+        }
+        return p;
+    }
+
+    private String firstOutcome() {
+        return study.design().outcomes().isEmpty() ? null : study.design().outcomes().get(0).column();
+    }
+
+    private void computeAlpha(StepOutput o, ProgressListener progress) {
+        List<AlphaMetric> metrics = new ArrayList<>();
+        for (String m : study.analyses().alpha().metrics()) metrics.add(AlphaMetric.byName(m));
+        AlphaResult first;
+        double[][] sum;
+        int iterations = 1;
+        if (rarefied != null) {
+            iterations = study.analyses().rarefaction().iterations();
+            first = AlphaDiversity.compute(rarefied, metrics, null, options.threads(), null);
+            sum = first.values();
+            progress.advance(1);
+            for (int i = 1; i < iterations; i++) {
+                FeatureTable t = Rarefaction.rarefy(filtered, depth, study.seed() + i, options.threads()).table();
+                AlphaResult r = AlphaDiversity.compute(t, metrics, null, options.threads(), null);
+                for (int s = 0; s < sum.length; s++) {
+                    for (int m = 0; m < sum[s].length; m++) sum[s][m] += r.value(r.sampleIds().indexOf(first.sampleIds().get(s)), m);
+                }
+                progress.advance(1);
+            }
+        } else {
+            first = AlphaDiversity.compute(filtered, metrics, null, options.threads(), null);
+            sum = first.values();
+        }
+        List<String> ids = first.sampleIds();
+        List<String> names = first.metricNames();
+        List<String> cols = new ArrayList<>(List.of("sample_id"));
+        cols.addAll(names);
+        List<Object[]> rows = new ArrayList<>();
+        for (int s = 0; s < ids.size(); s++) {
+            Object[] row = new Object[cols.size()];
+            row[0] = ids.get(s);
+            for (int m = 0; m < names.size(); m++) {
+                sum[s][m] /= iterations;
+                row[m + 1] = sum[s][m];
+            }
+            rows.add(row);
+        }
+        o.paragraph("Alpha diversity (" + String.join(", ", names) + ") of " + ids.size() + " samples"
+                + (rarefied != null ? ", averaged over " + iterations + " rarefied tables." : ", on the unrarefied table."));
+        String group = study.design().group();
+        String outcome = firstOutcome();
+        for (int m = 0; m < names.size(); m++) {
+            String metric = names.get(m);
+            double[] v = new double[ids.size()];
+            for (int s = 0; s < v.length; s++) v[s] = sum[s][m];
+            if (group != null) {
+                Map<String, List<Double>> byGroup = new TreeMap<>();
+                for (int s = 0; s < v.length; s++) byGroup.computeIfAbsent(groupOf(md, group, ids.get(s)), g -> new ArrayList<>()).add(v[s]);
+                o.figure(Figures.boxStrip(FigureSpec.of("alpha-" + metric + "-by-" + safe(group), metric + " by " + group)
+                        .caption(metric + " per sample by " + group + ".").axes(group, metric), arrays(byGroup)));
+            }
+            if (outcome != null) {
+                double[] x = numeric(md, outcome, ids);
+                o.figure(Figures.scatterFit(FigureSpec.of("alpha-" + metric + "-vs-" + safe(outcome), metric + " vs " + outcome)
+                        .caption(metric + " against " + outcome + " with the least-squares line.").axes(outcome, metric), x, v));
+            }
+        }
+        List<Object[]> tests = alphaTests(ids, names, sum, group, outcome);
+        if (!tests.isEmpty()) {
+            o.table(new ResultTable("alpha_tests", List.of("metric", "test", "variable", "n", "statistic", "rho", "p"), tests),
+                    "Alpha diversity by " + (group != null ? group + " (Kruskal–Wallis)" : "") + (group != null && outcome != null ? " and " : "")
+                            + (outcome != null ? "against " + outcome + " (Spearman)" : ""), true);
+        }
+        o.table(new ResultTable("alpha", cols, rows), "Alpha diversity per sample", SAMPLE_ROWS_SHOWN, true);
+    }
+
+    /**
+     * Kruskal–Wallis test of each metric by group (samples with a group value; Kruskal and
+     * Wallis 1952) and Spearman's correlation with the first outcome (complete pairs).
+     */
+    private List<Object[]> alphaTests(List<String> ids, List<String> names, double[][] values, String group, String outcome) {
+        List<Object[]> tests = new ArrayList<>();
+        for (int m = 0; m < names.size(); m++) {
+            if (group != null) {
+                List<String> levels = new ArrayList<>();
+                List<Double> x = new ArrayList<>();
+                List<Integer> g = new ArrayList<>();
+                for (int s = 0; s < ids.size(); s++) {
+                    String level = groupOf(md, group, ids.get(s));
+                    if (level.equals(Figures.MISSING) || Double.isNaN(values[s][m])) continue;
+                    if (!levels.contains(level)) levels.add(level);
+                    x.add(values[s][m]);
+                    g.add(levels.indexOf(level));
+                }
+                if (levels.size() >= 2) {
+                    RankTestResult k = KruskalWallis.test(x.stream().mapToDouble(Double::doubleValue).toArray(), g.stream().mapToInt(Integer::intValue).toArray(), levels.size());
+                    tests.add(new Object[]{names.get(m), "kruskal-wallis", group, (long) k.n(), k.statistic(), Double.NaN, k.pValue()});
+                }
+            }
+            if (outcome != null) {
+                double[] y = numeric(md, outcome, ids);
+                List<double[]> pairs = new ArrayList<>();
+                for (int s = 0; s < ids.size(); s++) if (Double.isFinite(y[s]) && Double.isFinite(values[s][m])) pairs.add(new double[]{values[s][m], y[s]});
+                if (pairs.size() >= 3) {
+                    RankTestResult r = SpearmanCorrelation.test(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray(), 0.95);
+                    tests.add(new Object[]{names.get(m), "spearman", outcome, (long) r.n(), r.statistic(), r.estimate(), r.pValue()});
+                }
+            }
+        }
+        return tests;
+    }
+
+    // ---- beta ----
+
+    private void computeBeta(StepOutput o, ProgressListener progress) {
+        FeatureTable t = rarefied != null ? rarefied : filtered;
+        Analyses.Beta b = study.analyses().beta();
+        String group = study.design().group();
+        String outcome = firstOutcome();
+        PermutationOptions perm = PermutationOptions.defaults().withPermutations(b.permutations()).withSeed(study.seed())
+                .withThreads(options.threads()).withProgress(progress);
+        List<Object[]> tests = new ArrayList<>();
+        o.paragraph("Beta diversity (" + String.join(", ", b.metrics()) + ") between " + t.sampleCount() + " samples"
+                + (rarefied != null ? " of the rarefied table" : "") + ", ordinated by principal coordinates analysis.");
+        for (String metricName : b.metrics()) {
+            BetaMetric metric = BetaMetric.byName(metricName);
+            DistanceMatrix dm = BetaDiversity.compute(t, metric, BetaOptions.defaults().withThreads(options.threads()), ProgressListener.NONE).distances();
+            progress.advance(1);
+            DistanceMatrixFormat.write(dm, o.dir.resolve(safe(metricName) + ".dm.tsv"));
+            PCoA.Result pc = PCoA.compute(dm);
+            double[] x = axis(pc, 0), y = axis(pc, 1);
+            o.subheading(metricName);
+            if (group != null) {
+                String[] g = new String[pc.ids().size()];
+                for (int i = 0; i < g.length; i++) g[i] = groupOf(md, group, pc.ids().get(i));
+                o.figure(Figures.scatterByGroup(FigureSpec.of("pcoa-" + safe(metricName) + "-by-" + safe(group), "PCoA (" + metricName + ") by " + group)
+                        .caption("First two principal coordinates of the " + metricName + " distances, coloured by " + group + ".")
+                        .axes(Figures.pcoaAxisLabel(pc, 0), Figures.pcoaAxisLabel(pc, 1)), x, y, g));
+            }
+            if (outcome != null) {
+                o.figure(Figures.scatterByValue(FigureSpec.of("pcoa-" + safe(metricName) + "-by-" + safe(outcome), "PCoA (" + metricName + ") by " + outcome)
+                        .caption("First two principal coordinates of the " + metricName + " distances, coloured by " + outcome + ".")
+                        .axes(Figures.pcoaAxisLabel(pc, 0), Figures.pcoaAxisLabel(pc, 1)), x, y, numeric(md, outcome, pc.ids()), outcome));
+            }
+            if (group != null) {
+                Permanova.Result pr = Permanova.test(dm, md, group, perm, warnings);
+                Permanova.Row row = pr.terms().get(0);
+                tests.add(new Object[]{metricName, "PERMANOVA", group, (long) row.df(), (long) pr.residual().df(), row.f(), row.r2(), row.p(), (long) pr.permutations()});
+                Permdisp.Result pd = Permdisp.test(dm, md, group, Permdisp.Type.MEDIAN, perm, warnings);
+                tests.add(new Object[]{metricName, "PERMDISP", group, (long) pd.dfGroups(), (long) pd.dfResidual(), pd.f(), Double.NaN, pd.p(), (long) pd.permutations()});
+            }
+        }
+        if (!tests.isEmpty()) {
+            o.table(new ResultTable("permanova", List.of("metric", "test", "variable", "df", "df_residual", "f", "r2", "p", "permutations"), tests),
+                    "PERMANOVA (does the group explain distances?) and PERMDISP (do groups differ in spread?) per metric", true);
+            o.note("A PERMANOVA result with a significant PERMDISP may reflect different spread rather than different location (Anderson 2006).");
+        }
+        for (String m : warnings.messages()) o.note(m);
+    }
+
+    private static double[] axis(PCoA.Result pc, int a) {
+        double[] v = new double[pc.ids().size()];
+        for (int i = 0; i < v.length; i++) v[i] = pc.axes() > a ? pc.coordinates()[i][a] : 0;
+        return v;
+    }
+
+    // ---- association ----
+
+    private Map<String, Object> associationParameters() {
+        Map<String, Object> p = new TreeMap<>(designParameters(true));
+        Analyses.Association a = study.analyses().association();
+        p.put("method", a.method().label());
+        p.put("normalization", a.normalization().name());
+        p.put("transform", a.transform().name());
+        p.put("min_prevalence", a.minPrevalence());
+        p.put("max_significance", a.maxSignificance());
+        return p;
+    }
+
+    /** The variables tested one at a time: the group, then each outcome. */
+    private List<String> variablesOfInterest() {
+        List<String> v = new ArrayList<>();
+        if (study.design().group() != null) v.add(study.design().group());
+        for (Study.Variable x : study.design().outcomes()) v.add(x.column());
+        return v;
+    }
+
+    private void computeAssociation(StepOutput o, ProgressListener progress) {
+        Analyses.Association a = study.analyses().association();
+        Study.Design d = study.design();
+        if (a.method() != Analyses.Method.MAASLIN2) {
+            o.note("Association method " + a.method().label() + " is not yet run by 'gutbrain study run'; use 'gutbrain associate' for it. "
+                    + "The pipeline ran MaAsLin2 instead.");
+        }
+        List<String> covariates = new ArrayList<>();
+        for (Study.Variable v : d.covariates()) covariates.add(v.column());
+        FeatureTable rel = filtered.relativeAbundance();
+        // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
+        Map<String, String> featureId = new java.util.HashMap<>();
+        List<String> rNames = RCompat.makeNamesUnique(filtered.featureIds());
+        for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), filtered.featureIds().get(f));
+        List<Object[]> rows = new ArrayList<>();
+        List<String> cols = List.of("tested", "feature", "maaslin2_feature", "value", "coef", "stderr", "n", "n_not_zero", "pval", "qval");
+        String model = "";
+        for (String v : variablesOfInterest()) {
+            List<String> fixed = new ArrayList<>(List.of(v));
+            for (String c : covariates) if (!c.equals(v)) fixed.add(c);
+            Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(d.randomEffects())
+                    .withNormalization(a.normalization()).withTransform(a.transform()).withMinPrevalence(a.minPrevalence())
+                    .withMaxSignificance(a.maxSignificance()).withThreads(options.threads());
+            if (d.group() != null && d.reference() != null) opt = opt.withReferenceLevels(Map.of(d.group(), d.reference()));
+            Maaslin2.Result r = Maaslin2.run(filtered, md, opt, warnings, progress);
+            model = r.formula();
+            List<AssociationRow> hits = new ArrayList<>();
+            String rName = RCompat.makeName(v);
+            for (AssociationRow x : r.all()) {
+                if (!x.metadata().equals(rName)) continue;
+                hits.add(x);
+                rows.add(new Object[]{v, featureId.getOrDefault(x.feature(), x.feature()), x.feature(), x.value(), x.coef(), x.stderr(),
+                        (long) x.n(), (long) x.nNotZero(), x.pval(), x.qval()});
+            }
+            hits.sort((p, q) -> Double.compare(p.qval(), q.qval()));
+            long significant = hits.stream().filter(h -> h.qval() <= a.maxSignificance()).count();
+            o.subheading(v);
+            o.paragraph(String.format(Locale.ROOT, "Model %s: %d features tested in %d samples; %d association(s) of %s with q ≤ %s.",
+                    r.formula(), r.featuresTested(), r.samplesInModel(), significant, v, fmt(a.maxSignificance())));
+            String[] names = hits.stream().map(h -> featureId.getOrDefault(h.feature(), h.feature())).toArray(String[]::new);
+            o.figure(Figures.volcano(FigureSpec.of("volcano-" + safe(v), "Volcano plot: " + v)
+                    .caption("Coefficient of " + v + " against −log10 q for every feature; coloured points have q ≤ " + fmt(a.maxSignificance()) + ".")
+                    .axes("coefficient", "-log10 q"), names, hits.stream().mapToDouble(AssociationRow::coef).toArray(),
+                    hits.stream().mapToDouble(AssociationRow::qval).toArray(), a.maxSignificance(), 10));
+            List<String> top = new ArrayList<>();
+            for (String h : names) if (!top.contains(h) && top.size() < HEATMAP_FEATURES) top.add(h);
+            if (d.group() != null && !top.isEmpty()) o.figure(heatmap(rel, top, d.group(), v));
+            for (int i = 0; i < Math.min(TOP_FEATURE_PLOTS, top.size()); i++) o.figure(featurePlot(rel, top.get(i), v, i + 1));
+        }
+        o.fact("formula", model);
+        o.table(new ResultTable("association", cols, rows), "MaAsLin2 all_results: every feature and tested variable with its q-value (smallest q first per variable)", 30, true);
+    }
+
+    private Figure heatmap(FeatureTable rel, List<String> features, String group, String v) {
+        List<String> levels = new ArrayList<>(new java.util.TreeSet<>(md.levels(group)));
+        double[][] values = new double[features.size()][levels.size()];
+        int[] counts = new int[levels.size()];
+        for (int s = 0; s < rel.sampleCount(); s++) {
+            int l = levels.indexOf(groupOf(md, group, rel.sampleIds().get(s)));
+            if (l < 0) continue;
+            counts[l]++;
+            for (int f = 0; f < features.size(); f++) values[f][l] += rel.get(s, rel.featureIndex(features.get(f)));
+        }
+        for (double[] row : values) for (int l = 0; l < row.length; l++) row[l] = counts[l] == 0 ? Double.NaN : Math.log10(row[l] / counts[l] + 1e-5);
+        return Figures.heatmap(FigureSpec.of("heatmap-" + safe(v), "Top features for " + v + " by " + group)
+                .caption("Mean relative abundance (log10, pseudocount 1e-5) of the " + features.size() + " features with the smallest q for " + v + ", per " + group + ".")
+                .axes(group, "feature"), features, levels, values, "log10 mean relative abundance");
+    }
+
+    private Figure featurePlot(FeatureTable rel, String feature, String v, int rank) {
+        int f = rel.featureIndex(feature);
+        List<String> ids = rel.sampleIds();
+        double[] y = new double[ids.size()];
+        for (int s = 0; s < y.length; s++) y[s] = Math.log10(rel.get(s, f) + 1e-5);
+        FigureSpec spec = FigureSpec.of("feature-" + safe(v) + "-" + rank, feature + " by " + v)
+                .caption("Relative abundance (log10, pseudocount 1e-5) of " + feature + ", hit " + rank + " for " + v + ".")
+                .axes(v, "log10 relative abundance");
+        if (md.type(v) == SampleMetadata.ColumnType.NUMERIC) return Figures.scatterFit(spec, numeric(md, v, ids), y);
+        Map<String, List<Double>> byGroup = new TreeMap<>();
+        for (int s = 0; s < y.length; s++) byGroup.computeIfAbsent(groupOf(md, v, ids.get(s)), g -> new ArrayList<>()).add(y[s]);
+        return Figures.boxStrip(spec, arrays(byGroup));
+    }
+
+    // ---- report + store ----
+
+    private Provenance provenance() {
+        Provenance p = new Provenance(options.version(), options.command()).seed(study.seed());
+        Study.Inputs in = study.inputs();
+        p.input("study", study.file()).input("table", in.table()).input("metadata", in.metadata());
+        if (in.taxonomy() != null) p.input("taxonomy", in.taxonomy());
+        for (Map.Entry<String, Map<String, Object>> e : parameters.entrySet()) {
+            for (Map.Entry<String, Object> q : e.getValue().entrySet()) {
+                if (!q.getKey().endsWith("_sha256")) p.parameter(e.getKey() + "." + q.getKey(), q.getValue());
+            }
+        }
+        return p;
+    }
+
+    private HtmlReport buildReport(Provenance prov, List<StepTiming> timings) {
+        HtmlReport r = new HtmlReport(study.name() + ": gutbrain study report")
+                .subtitle(study.description().isEmpty() ? "Study file " + study.file().getFileName() : study.description())
+                .methods(methods());
+        if (isSimulated()) r.simulatedData(true);
+        StepOutput load = outputs.get("load");
+        HtmlReport.Section overview = r.section("Overview");
+        overview.paragraph(String.format(Locale.ROOT, "%s samples with %s features were analysed (of %s samples in the table and %s in the metadata).",
+                load.fact("kept"), load.fact("features"), load.fact("table_samples"), load.fact("metadata_samples")));
+        List<Object[]> design = new ArrayList<>();
+        for (String line : study.describe().strip().split("\n")) {
+            String t = line.strip();
+            int sp = t.indexOf(' ');
+            design.add(new Object[]{sp < 0 ? t : t.substring(0, sp), sp < 0 ? "" : t.substring(sp).strip()});
+        }
+        overview.table(new ResultTable("study_design", List.of("item", "value"), design), "The study as read from " + study.file().getFileName());
+        HtmlReport.Section qc = r.section("Quality control");
+        load.addTo(qc);
+        if (outputs.containsKey("rarefaction")) outputs.get("rarefaction").addTo(qc);
+        String[][] sections = {{"measures", "Measures"}, {"alpha", "Alpha diversity"}, {"beta", "Beta diversity"}, {"association", "Association"}};
+        for (String[] s : sections) {
+            if (outputs.containsKey(s[0])) outputs.get(s[0]).addTo(r.section(s[1]));
+        }
+        return r.provenance(prov).timings(timings);
+    }
+
+    /** The methods paragraph, from the parameters and facts actually used. */
+    String methods() {
+        StringBuilder sb = new StringBuilder();
+        StepOutput load = outputs.get("load");
+        sb.append(String.format(Locale.ROOT, "Analyses were run with gutbrain %s (seed %d). Samples with fewer than %s reads were removed (%s of %s; %s remained).",
+                options.version(), study.seed(), load.fact("min_depth"), load.fact("removed"), load.fact("matched"), load.fact("kept")));
+        if (!study.measures().isEmpty()) {
+            List<String> t = new ArrayList<>();
+            for (Study.Measure m : study.measures()) t.add(m.instrument().title());
+            sb.append(" Questionnaires (").append(String.join(", ", t)).append(") were scored from their items, prorating scores with few missing items.");
+        }
+        StepOutput rf = outputs.get("rarefaction");
+        if (rf != null && rf.fact("depth") != null) {
+            sb.append(String.format(Locale.ROOT, " Tables were rarefied to %s reads (seed %d); alpha diversity was averaged over %s rarefactions.",
+                    rf.fact("depth"), study.seed(), rf.fact("iterations")));
+        }
+        if (outputs.containsKey("alpha")) sb.append(" Alpha diversity: ").append(String.join(", ", study.analyses().alpha().metrics())).append('.');
+        if (outputs.containsKey("beta")) {
+            Analyses.Beta b = study.analyses().beta();
+            sb.append(" Beta diversity (").append(String.join(", ", b.metrics())).append(") was ordinated by PCoA");
+            if (study.design().group() != null) {
+                sb.append(String.format(Locale.ROOT, "; differences by %s were tested with PERMANOVA (Anderson 2001) and dispersion with PERMDISP (Anderson 2006), %d permutations each",
+                        study.design().group(), b.permutations()));
+            }
+            sb.append('.');
+        }
+        if (outputs.containsKey("association")) {
+            Analyses.Association a = study.analyses().association();
+            Study.Design d = study.design();
+            sb.append(String.format(Locale.ROOT, " Feature associations used MaAsLin2-compatible %s (normalization %s, transform %s, minimum prevalence %s)",
+                    d.randomEffects().isEmpty() ? "linear models" : "linear mixed models", a.normalization().name(), a.transform().name(), fmt(a.minPrevalence())));
+            if (!d.randomEffects().isEmpty()) sb.append(" with random intercepts for ").append(String.join(", ", d.randomEffects()));
+            List<String> cov = new ArrayList<>();
+            for (Study.Variable v : d.covariates()) cov.add(v.column());
+            if (!cov.isEmpty()) sb.append(", adjusted for ").append(String.join(", ", cov));
+            sb.append(String.format(Locale.ROOT, "; one model per tested variable (%s), q-values by Benjamini–Hochberg, significant at q ≤ %s (Mallick et al. 2021).",
+                    String.join(", ", variablesOfInterest()), fmt(a.maxSignificance())));
+        }
+        return sb.toString();
+    }
+
+    /** True when the metadata say the data are simulated: a {@code simulated} column with yes/true, or a {@code # ... SIMULATED} comment. */
+    boolean isSimulated() {
+        SampleMetadata m = study.metadata();
+        if (m.hasColumn("simulated")) {
+            for (String v : m.textColumn("simulated")) {
+                if (v != null && (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true"))) return true;
+            }
+        }
+        try (BufferedReader r = TextInput.reader(study.inputs().metadata())) {
+            for (String line = r.readLine(); line != null && line.startsWith("#"); line = r.readLine()) {
+                if (line.contains("SIMULATED")) return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private void record(ResultsStore store, String runId, Provenance prov) {
+        store.recordProvenance(runId, prov);
+        for (Map.Entry<String, Map<String, Object>> e : parameters.entrySet()) {
+            for (Map.Entry<String, Object> q : e.getValue().entrySet()) store.parameter(runId, e.getKey(), q.getKey(), q.getValue());
+        }
+        for (StepRecord r : records) store.timing(runId, new StepTiming(r.step(), r.seconds(), r.cached()));
+        for (StepOutput o : outputs.values()) for (ResultTable t : o.storedTables()) store.writeTable(runId, t);
+    }
+
+    // ---- small helpers ----
+
+    private static Map<String, double[]> arrays(Map<String, List<Double>> m) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return out;
+    }
+
+    private static double[] numeric(SampleMetadata m, String column, List<String> ids) {
+        double[] x = new double[ids.size()];
+        for (int i = 0; i < x.length; i++) x[i] = m.hasSample(ids.get(i)) ? m.number(column, ids.get(i)) : Double.NaN;
+        return x;
+    }
+
+    private static String safe(String s) { return s.replaceAll("[^A-Za-z0-9_.-]", "_"); }
+
+    static double median(double[] v) {
+        if (v.length == 0) return Double.NaN;
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double mean(double[] v) { return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length; }
+
+    private static double sd(double[] v) {
+        if (v.length < 2) return Double.NaN;
+        double m = mean(v), ss = 0;
+        for (double x : v) ss += (x - m) * (x - m);
+        return Math.sqrt(ss / (v.length - 1));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+}
