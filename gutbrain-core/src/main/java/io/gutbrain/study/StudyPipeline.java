@@ -594,6 +594,14 @@ public final class StudyPipeline {
             o.table(new ResultTable("permanova", List.of("metric", "test", "variable", "df", "df_residual", "f", "r2", "p", "permutations"), tests),
                     "PERMANOVA (does the group explain distances?) and PERMDISP (do groups differ in spread?) per metric", true);
             o.note("A PERMANOVA result with a significant PERMDISP may reflect different spread rather than different location (Anderson 2006).");
+            if (study.design().subject() != null) {
+                // why: repeated samples of one subject are not exchangeable; restricting permutations
+                // within subject is right for within-subject factors (time) but never moves a
+                // between-subject factor (arm), so the report says so instead of choosing silently
+                o.note("Subjects contribute several samples (subject column '" + study.design().subject() + "'), and these permutations treat samples as"
+                        + " exchangeable, so p may be optimistic. For a within-subject factor run 'gutbrain stats permanova --strata "
+                        + study.design().subject() + "'.");
+            }
         }
         for (String m : warnings.messages()) o.note(m);
     }
