@@ -22,7 +22,6 @@ public final class ValueFormat {
 
     /** Up to five ids, quoted and comma-separated, with {@code " ..."} when there are more. */
     public static String firstFew(List<String> ids) {
-        List<String> head = ids.subList(0, Math.min(5, ids.size()));
-        return "'" + String.join("', '", head) + "'" + (ids.size() > 5 ? " ..." : "");
+        return io.gutbrain.error.Messages.firstFew(ids);
     }
 }

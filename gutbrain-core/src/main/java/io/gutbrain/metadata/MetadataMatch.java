@@ -66,7 +66,6 @@ public final class MetadataMatch {
      * message uses, so that a long id list never floods a terminal.
      */
     public static String firstFew(List<String> ids) {
-        List<String> head = ids.subList(0, Math.min(5, ids.size()));
-        return "'" + String.join("', '", head) + "'" + (ids.size() > 5 ? ", ..." : "");
+        return io.gutbrain.error.Messages.firstFew(ids);
     }
 }

@@ -71,13 +71,8 @@ public record TableSummary(int samples, int features, long nonZeros, double dens
         return name + " (" + r.label() + ")";
     }
 
-    /** R type-7 quantile of an ascending array; NaN when empty. */
+    /** R type-7 quantile of an ascending array ({@link io.gutbrain.stats.Quantiles#type7}); NaN when empty. */
     public static double quantile(double[] ascending, double p) {
-        int n = ascending.length;
-        if (n == 0) return Double.NaN;
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(n - 1, lo + 1);
-        return ascending[lo] + (h - lo) * (ascending[hi] - ascending[lo]);
+        return ascending.length == 0 ? Double.NaN : io.gutbrain.stats.Quantiles.type7(ascending, p);
     }
 }

@@ -267,7 +267,6 @@ public final class UniFrac {
     }
 
     private static String firstFew(List<String> ids) {
-        List<String> head = ids.subList(0, Math.min(5, ids.size()));
-        return "'" + String.join("', '", head) + "'" + (ids.size() > 5 ? " ..." : "");
+        return io.gutbrain.error.Messages.firstFew(ids);
     }
 }

@@ -50,7 +50,7 @@ class FaithPdTest {
         assertThatThrownBy(() -> run(tree(Double.NaN, 2), List.of("A", "X1", "X2", "X3", "X4", "X5", "X6"),
                 new double[][] {{1, 1, 1, 1, 1, 1, 1}}))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("6 observed feature(s) are not tips of the tree: 'X1', 'X2', 'X3', 'X4', 'X5' ...");
+                .hasMessageContaining("6 observed feature(s) are not tips of the tree: 'X1', 'X2', 'X3', 'X4', 'X5', ...");
     }
 
     @Test

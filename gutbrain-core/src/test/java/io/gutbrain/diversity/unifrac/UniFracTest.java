@@ -140,7 +140,7 @@ class UniFracTest {
         assertThatThrownBy(() -> UniFrac.compute(t, TREE, UNWEIGHTED, 0, 1, false, null))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("6 of 9")
-                .hasMessageContaining("'X1', 'X2', 'X3', 'X4', 'X5' ...");
+                .hasMessageContaining("'X1', 'X2', 'X3', 'X4', 'X5', ...");
     }
 
     @Test
