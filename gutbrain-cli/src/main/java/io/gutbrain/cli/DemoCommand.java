@@ -49,7 +49,7 @@ import java.util.concurrent.Callable;
  * real atlas1006 profiles; the last line of standard output is the cohort's report.
  */
 @Command(name = "demo",
-        description = "Run gutbrain on the bundled example data (probiotic trial, diet-swap trial, American Gut, synthetic) and write summaries.",
+        description = "Run gutbrain on the bundled example data: dataset summaries, then full study reports for the probiotic trial and a simulated depression cohort.",
         mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
         footer = "  gutbrain demo --out gutbrain-demo")
