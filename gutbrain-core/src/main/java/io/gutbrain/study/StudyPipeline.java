@@ -807,6 +807,10 @@ public final class StudyPipeline {
             sb.append(String.format(Locale.ROOT, "; one model per tested variable (%s), q-values by Benjamini–Hochberg, significant at q ≤ %s (Mallick et al. 2021).",
                     String.join(", ", variablesOfInterest()), fmt(a.maxSignificance())));
         }
+        if (outputs.containsKey("intervention")) {
+            sb.append(" Intervention effects were estimated as change from baseline per arm (paired t and Wilcoxon signed-rank tests) and by the linear mixed model"
+                    + " outcome ~ arm × time + (1 | subject) fitted by REML with Satterthwaite degrees of freedom (as lmerTest; Kuznetsova et al. 2017).");
+        }
         return sb.toString();
     }
 
