@@ -79,10 +79,12 @@ class InterventionCommandsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         // scores baseline -> week 8: active 18->0, 18->9, 27->9 (drops 100%, 50%, 67%: 3 responders; remission score < 5: 1);
         // placebo 18->18, 27->27, 18->18 (no responders)
-        Map<String, String> active = row(out.resolve("responder_rates.tsv"), "arm", "active");
-        Map<String, String> placebo = row(out.resolve("responder_rates.tsv"), "arm", "placebo");
-        assertThat(active.values()).contains("3");
-        assertThat(placebo.values()).contains("0");
+        List<String> rates = lines(out.resolve("responder_rates.tsv"));
+        assertThat(rates.get(0)).isEqualTo("outcome\ttimepoint\tmeasure\tarm\tevents\tn\trate\tci_lower\tci_upper\tlevel");
+        assertThat(rates).anyMatch(l -> l.startsWith("phq9_score\t8\tresponse\tactive\t3\t3\t"))
+                .anyMatch(l -> l.startsWith("phq9_score\t8\tresponse\tplacebo\t0\t3\t"))
+                .anyMatch(l -> l.startsWith("phq9_score\t8\tremission\tactive\t1\t3\t"))
+                .anyMatch(l -> l.startsWith("phq9_score\t8\tremission\tplacebo\t0\t3\t"));
         assertThat(out.resolve("responder_comparison.tsv")).exists();
         assertThat(out.resolve("distance_to_baseline.tsv")).doesNotExist();
     }
@@ -107,6 +109,23 @@ class InterventionCommandsTest {
                 "--arm", "arm", "--baseline", "1", "--outcome", "y", "--out", dir.resolve("o3").toString());
         assertThat(single.exitCode()).isEqualTo(2);
         assertThat(single.err()).contains("'Y'").contains("single subject");
+    }
+
+    @Test
+    void subjectWithOneVisitIsAWarningAndLeftOutOfPairedAnalyses(@TempDir Path dir) throws Exception {
+        Path sheet = Files.writeString(dir.resolve("md.tsv"), "sample-id\tsubject\ttime\tarm\ty\n"
+                + "a1\tA\t1\tX\t1\na2\tA\t2\tX\t2\nb1\tB\t1\tX\t1\nb2\tB\t2\tX\t4\n"
+                + "c1\tC\t1\tY\t2\nc2\tC\t2\tY\t2\ne1\tE\t1\tY\t3\ne2\tE\t2\tY\t2\nd1\tD\t1\tX\t5\n");
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("intervention", "--metadata", sheet.toString(), "--subject", "subject", "--time", "time",
+                "--arm", "arm", "--baseline", "1", "--outcome", "y", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 subject(s) with a single timepoint left out of paired analyses: D");
+        // changes: A +1, B +3 (arm X), C 0, E -1 (arm Y); D has only a baseline
+        assertThat(lines(out.resolve("change_from_baseline.tsv"))).hasSize(5);
+        Map<String, String> x = row(out.resolve("arm_summaries.tsv"), "arm", "X");
+        assertThat(Double.parseDouble(x.get("mean_change"))).isEqualTo(2.0);
+        assertThat(x.get("n")).isEqualTo("2");
     }
 
     private static final String FMT_METADATA = "sample-id\tsubject\ttime\tdonor\n"
