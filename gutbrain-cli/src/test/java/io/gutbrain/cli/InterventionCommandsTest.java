@@ -120,7 +120,7 @@ class InterventionCommandsTest {
         CliRun r = CliRun.of("intervention", "--metadata", sheet.toString(), "--subject", "subject", "--time", "time",
                 "--arm", "arm", "--baseline", "1", "--outcome", "y", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("1 subject(s) with a single timepoint left out of paired analyses: D");
+        assertThat(r.err()).contains("1 subject(s) with a single timepoint left out of paired analyses: 'D'");
         // changes: A +1, B +3 (arm X), C 0, E -1 (arm Y); D has only a baseline
         assertThat(lines(out.resolve("change_from_baseline.tsv"))).hasSize(5);
         Map<String, String> x = row(out.resolve("arm_summaries.tsv"), "arm", "X");
