@@ -37,9 +37,11 @@ for (g in unique(md$group)) {
   a <- sapply(subj, function(s) md$`sample-id`[md$subject == s & md$time == 2])
   tt <- t.test(rel[taxon, a], rel[taxon, b], paired = TRUE)
   ch <- rel[taxon, a] - rel[taxon, b]
+  wt <- suppressWarnings(wilcox.test(rel[taxon, a], rel[taxon, b], paired = TRUE))
   rows[[length(rows) + 1]] <- data.frame(outcome = taxon, arm = g, timepoint = "2", n = length(subj),
     mean_change = f17(mean(ch)), sd_change = f17(sd(ch)), ci_lower = f17(tt$conf.int[1]), ci_upper = f17(tt$conf.int[2]),
-    t = f17(tt$statistic), df = f17(tt$parameter), p = f17(tt$p.value))
+    t = f17(tt$statistic), df = f17(tt$parameter), p = f17(tt$p.value),
+    wilcoxon_v = f17(wt$statistic), wilcoxon_p = f17(wt$p.value))
 }
 w(do.call(rbind, rows), "peerj32_change_R.tsv")
 

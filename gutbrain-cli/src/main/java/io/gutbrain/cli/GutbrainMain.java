@@ -1,6 +1,8 @@
 package io.gutbrain.cli;
 
 import io.gutbrain.cli.association.AssociateTool;
+import io.gutbrain.cli.intervention.EngraftmentTool;
+import io.gutbrain.cli.intervention.InterventionTool;
 import io.gutbrain.cli.bench.BenchCommand;
 import io.gutbrain.cli.common.Version;
 import io.gutbrain.cli.diversity.DiversityCommand;
@@ -32,6 +34,8 @@ import java.io.PrintWriter;
                 DiversityCommand.class,
                 StatsCommand.class,
                 AssociateTool.class,
+                InterventionTool.class,
+                EngraftmentTool.class,
                 ModulesCommand.class,
                 StudyCommand.class,
                 SimulateCommand.class,

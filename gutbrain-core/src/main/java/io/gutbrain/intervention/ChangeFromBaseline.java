@@ -1,5 +1,6 @@
 package io.gutbrain.intervention;
 
+import io.gutbrain.stats.WilcoxonSignedRank;
 import io.gutbrain.diversity.ValueFormat;
 import io.gutbrain.distance.DistanceMatrix;
 
@@ -63,7 +64,8 @@ public final class ChangeFromBaseline {
                     mb += in.get(i).baseline();
                     mv += in.get(i).value();
                 }
-                summaries.add(new ArmChange(arm, t, mb / change.length, mv / change.length, MeanEstimate.of(change, level)));
+                summaries.add(new ArmChange(arm, t, mb / change.length, mv / change.length, MeanEstimate.of(change, level),
+                        WilcoxonSignedRank.test(change, level)));
             }
         }
         List<String> warnings = new ArrayList<>();

@@ -35,15 +35,17 @@ public record ChangeResult(String outcome, double level, List<SubjectChange> cha
 
     /**
      * Writes the arm summaries: {@code outcome arm timepoint n mean_baseline mean_value
-     * mean_change sd_change ci_lower ci_upper level t df p} (the paired t-test of "no change").
+     * mean_change sd_change ci_lower ci_upper level t df p wilcoxon_v wilcoxon_p wilcoxon_method} (the paired
+     * t-test and the paired Wilcoxon signed-rank test of "no change").
      */
     public void writeSummaries(Path file) {
         Tsv.write(file, List.of("outcome", "arm", "timepoint", "n", "mean_baseline", "mean_value", "mean_change", "sd_change",
-                        "ci_lower", "ci_upper", "level", "t", "df", "p"),
+                        "ci_lower", "ci_upper", "level", "t", "df", "p", "wilcoxon_v", "wilcoxon_p", "wilcoxon_method"),
                 summaries, s -> {
                     MeanEstimate c = s.change();
                     return List.of(outcome, s.arm(), s.timepoint(), Integer.toString(c.n()), num(s.meanBaseline()), num(s.meanValue()),
-                            num(c.mean()), num(c.sd()), num(c.lower()), num(c.upper()), num(level), num(c.t()), num(c.df()), num(c.p()));
+                            num(c.mean()), num(c.sd()), num(c.lower()), num(c.upper()), num(level), num(c.t()), num(c.df()), num(c.p()),
+                            num(s.wilcoxon().statistic()), num(s.wilcoxon().pValue()), s.wilcoxon().method().label());
                 });
     }
 }

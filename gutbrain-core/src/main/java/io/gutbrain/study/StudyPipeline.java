@@ -1,5 +1,13 @@
 package io.gutbrain.study;
 
+import io.gutbrain.association.ModelFit;
+import io.gutbrain.intervention.ArmChange;
+import io.gutbrain.intervention.ArmTimeModel;
+import io.gutbrain.intervention.ChangeFromBaseline;
+import io.gutbrain.intervention.ChangeResult;
+import io.gutbrain.intervention.MeanEstimate;
+import io.gutbrain.intervention.Outcome;
+import io.gutbrain.intervention.TrialDesign;
 import io.gutbrain.association.AssociationRow;
 import io.gutbrain.association.Maaslin2;
 import io.gutbrain.association.RCompat;
@@ -162,6 +170,7 @@ public final class StudyPipeline {
         if (a.alpha() != null) s.add("alpha");
         if (a.beta() != null) s.add("beta");
         if (a.association() != null) s.add("association");
+        if (a.intervention() != null) s.add("intervention");
         s.add("report");
         return s;
     }
@@ -199,6 +208,9 @@ public final class StudyPipeline {
                 }
                 if (plan.contains("association")) {
                     step("association", associationParameters(), List.of(key("load"), key("measures")), this::computeAssociation);
+                }
+                if (plan.contains("intervention")) {
+                    step("intervention", interventionParameters(), List.of(key("load"), key("measures")), this::computeIntervention);
                 }
                 long t0 = System.nanoTime();
                 listener.started("report", plan.size(), plan.size(), 0);
@@ -750,7 +762,7 @@ public final class StudyPipeline {
         HtmlReport.Section qc = r.section("Quality control");
         load.addTo(qc);
         if (outputs.containsKey("rarefaction")) outputs.get("rarefaction").addTo(qc);
-        String[][] sections = {{"measures", "Measures"}, {"alpha", "Alpha diversity"}, {"beta", "Beta diversity"}, {"association", "Association"}};
+        String[][] sections = {{"measures", "Measures"}, {"alpha", "Alpha diversity"}, {"beta", "Beta diversity"}, {"association", "Association"}, {"intervention", "Intervention"}};
         for (String[] s : sections) {
             if (outputs.containsKey(s[0])) outputs.get(s[0]).addTo(r.section(s[1]));
         }
@@ -795,6 +807,10 @@ public final class StudyPipeline {
             sb.append(String.format(Locale.ROOT, "; one model per tested variable (%s), q-values by Benjamini–Hochberg, significant at q ≤ %s (Mallick et al. 2021).",
                     String.join(", ", variablesOfInterest()), fmt(a.maxSignificance())));
         }
+        if (outputs.containsKey("intervention")) {
+            sb.append(" Intervention effects were estimated as change from baseline per arm (paired t and Wilcoxon signed-rank tests) and by the linear mixed model"
+                    + " outcome ~ arm × time + (1 | subject) fitted by REML with Satterthwaite degrees of freedom (as lmerTest; Kuznetsova et al. 2017).");
+        }
         return sb.toString();
     }
 
@@ -823,6 +839,102 @@ public final class StudyPipeline {
         }
         for (StepRecord r : records) store.timing(runId, new StepTiming(r.step(), r.seconds(), r.cached()));
         for (StepOutput o : outputs.values()) for (ResultTable t : o.storedTables()) store.writeTable(runId, t);
+    }
+
+    // ---- intervention ----
+
+    private Map<String, Object> interventionParameters() {
+        Analyses.Intervention iv = study.analyses().intervention();
+        Map<String, Object> p = new TreeMap<>(designParameters(false));
+        p.put("arm", str(iv.arm()));
+        p.put("treatment", str(iv.treatment()));
+        p.put("control", str(iv.control()));
+        p.put("baseline", str(iv.baseline()));
+        p.put("taxa", iv.taxa());
+        p.put("subject", str(study.design().subject()));
+        p.put("time", str(study.design().time()));
+        return p;
+    }
+
+    /**
+     * The trial: the first outcome (or Shannon diversity when the study has none) and each
+     * administered taxon's relative abundance, each by change from baseline per arm and by the
+     * arm × time mixed model ({@link ArmTimeModel}); spaghetti plot and mean change with its
+     * 95% interval for the first of them.
+     */
+    private void computeIntervention(StepOutput o, ProgressListener progress) {
+        Analyses.Intervention iv = study.analyses().intervention();
+        Study.Design d = study.design();
+        TrialDesign trial = TrialDesign.from(md, d.subject(), d.time(), iv.arm(), iv.baseline(), null);
+        for (String w : trial.warnings()) o.note(w);
+        String control = iv.control() != null ? iv.control() : trial.arms().get(0);
+        List<Outcome> ys = new ArrayList<>();
+        String first = firstOutcome();
+        if (first != null) {
+            ys.add(Outcome.metadata(md, first));
+        } else {
+            ys.add(Outcome.alpha(AlphaDiversity.compute(filtered, List.of(AlphaMetric.byName("shannon")), null, options.threads(), null), "shannon"));
+        }
+        for (String taxon : iv.taxa()) ys.add(Outcome.relativeAbundance(filtered, taxon));
+        o.paragraph(String.format(Locale.ROOT, "%d subjects in arms %s (control %s), baseline %s = %s. For each outcome: change from baseline per arm "
+                        + "(paired t and Wilcoxon signed-rank tests) and the linear mixed model outcome ~ arm × time + (1 | subject) (REML, "
+                        + "Satterthwaite df as lmerTest); each arm:time coefficient is the difference in change from baseline against %s.",
+                trial.subjects().size(), String.join(", ", trial.arms()), control, d.time(), trial.baseline(), control));
+        List<Object[]> lmmRows = new ArrayList<>();
+        List<Object[]> changeRows = new ArrayList<>();
+        for (int k = 0; k < ys.size(); k++) {
+            Outcome y = ys.get(k);
+            ChangeResult change = ChangeFromBaseline.compute(trial, y);
+            for (String w : change.warnings()) o.note(w);
+            for (ArmChange a : change.summaries()) {
+                MeanEstimate c = a.change();
+                changeRows.add(new Object[]{y.name(), a.arm(), a.timepoint(), c.n(), c.mean(), c.lower(), c.upper(), c.p(), a.wilcoxon().pValue()});
+            }
+            ArmTimeModel.Result lmm = ArmTimeModel.fit(trial, y, control);
+            for (ModelFit.Estimate e : lmm.rows()) {
+                lmmRows.add(new Object[]{y.name(), e.name(), e.estimate(), e.stdError(), e.df(), e.t(), e.p(), e.ciLow(), e.ciHigh()});
+            }
+            if (k == 0) interventionFigures(o, trial, y, change);
+        }
+        o.table(new ResultTable("intervention_change", List.of("outcome", "arm", "timepoint", "n", "mean_change", "ci_lower", "ci_upper", "p_t", "p_wilcoxon"),
+                changeRows), "Change from baseline per arm and visit (paired t-test and Wilcoxon signed-rank test)", true);
+        o.table(new ResultTable("intervention_arm_time", List.of("outcome", "term", "estimate", "se", "df", "t", "p", "ci_low", "ci_high"), lmmRows),
+                "Arm × time linear mixed model (REML, Satterthwaite df); arm:time rows are the treatment effects", true);
+    }
+
+    private static void interventionFigures(StepOutput o, TrialDesign trial, Outcome y, ChangeResult change) {
+        List<String> times = trial.timepoints();
+        List<Figures.Trajectory> lines = new ArrayList<>();
+        for (String subject : trial.subjects()) {
+            List<double[]> pts = new ArrayList<>();
+            trial.samplesOf(subject).forEach((t, sample) -> pts.add(new double[]{times.indexOf(t), y.value(sample)}));
+            double[] tx = new double[pts.size()];
+            double[] vy = new double[pts.size()];
+            for (int i = 0; i < tx.length; i++) { tx[i] = pts.get(i)[0]; vy[i] = pts.get(i)[1]; }
+            lines.add(new Figures.Trajectory(subject, trial.arm(subject), tx, vy));
+        }
+        String timeAxis = "visit (" + String.join(", ", times) + ")";
+        o.figure(Figures.spaghetti(FigureSpec.of("intervention-" + safe(y.name()) + "-spaghetti", y.name() + " per subject over time")
+                .caption(y.name() + " of each subject across visits, coloured by arm.").axes(timeAxis, y.name()), lines));
+        List<Figures.ArmSummary> arms = new ArrayList<>();
+        for (String arm : trial.arms()) {
+            List<ArmChange> in = change.summaries().stream().filter(a -> a.arm().equals(arm)).toList();
+            int n = in.size() + 1;
+            double[] t = new double[n], m = new double[n], lo = new double[n], hi = new double[n];
+            t[0] = times.indexOf(trial.baseline());
+            lo[0] = Double.NaN;
+            hi[0] = Double.NaN;
+            for (int i = 0; i < in.size(); i++) {
+                MeanEstimate c = in.get(i).change();
+                t[i + 1] = times.indexOf(in.get(i).timepoint());
+                m[i + 1] = c.mean();
+                lo[i + 1] = c.lower();
+                hi[i + 1] = c.upper();
+            }
+            arms.add(new Figures.ArmSummary(arm, t, m, lo, hi));
+        }
+        o.figure(Figures.meanWithCi(FigureSpec.of("intervention-" + safe(y.name()) + "-mean-change", "Mean change in " + y.name())
+                .caption("Mean change from baseline of " + y.name() + " per arm with its 95% t interval.").axes(timeAxis, "change in " + y.name()), arms));
     }
 
     // ---- small helpers ----

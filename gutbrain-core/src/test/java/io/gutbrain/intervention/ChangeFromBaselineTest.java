@@ -47,6 +47,8 @@ class ChangeFromBaselineTest {
             assertThat(c.t()).isCloseTo(Fixtures.num(ref, "t"), within(1e-9));
             assertThat(c.df()).isEqualTo(Fixtures.num(ref, "df"));
             assertThat(c.p()).isCloseTo(Fixtures.num(ref, "p"), within(1e-9));
+            assertThat(a.wilcoxon().statistic()).isEqualTo(Fixtures.num(ref, "wilcoxon_v"));
+            assertThat(a.wilcoxon().pValue()).isCloseTo(Fixtures.num(ref, "wilcoxon_p"), within(1e-12));
         }
     }
 
@@ -117,7 +119,7 @@ class ChangeFromBaselineTest {
         assertThat(c).contains("phq9\tA01\tactive\tweek8\tA01-baseline\tA01-week8\t20\t8\t-12\t-60", "phq9\tA13\tactive\tweek4\tA13-baseline\tA13-week4\t0\t1\t1\tNA");
         assertThat(c).hasSize(1 + 13 * 2 + 12 * 2 + 1);
         List<String> s = Fixtures.lines(summaries);
-        assertThat(s.get(0)).isEqualTo("outcome\tarm\ttimepoint\tn\tmean_baseline\tmean_value\tmean_change\tsd_change\tci_lower\tci_upper\tlevel\tt\tdf\tp");
+        assertThat(s.get(0)).isEqualTo("outcome\tarm\ttimepoint\tn\tmean_baseline\tmean_value\tmean_change\tsd_change\tci_lower\tci_upper\tlevel\tt\tdf\tp\twilcoxon_v\twilcoxon_p\twilcoxon_method");
         assertThat(s).hasSize(5);
         assertThat(s.get(4)).startsWith("phq9\tplacebo\tweek8\t12\t");
     }
