@@ -11,6 +11,8 @@ import io.gutbrain.diversity.beta.BrayCurtis;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.intervention.ArmTimeModel;
+import io.gutbrain.intervention.Colonisation;
+import io.gutbrain.intervention.ColonisationResult;
 import io.gutbrain.intervention.BaselineDistances;
 import io.gutbrain.intervention.ChangeFromBaseline;
 import io.gutbrain.intervention.ChangeResult;
@@ -61,6 +63,9 @@ public final class InterventionTool implements Callable<Integer> {
     @Option(names = "--responder-drop", defaultValue = "0.5", description = "Score outcomes: a responder's score falls by at least this fraction of baseline (default: ${DEFAULT-VALUE}).") double responderDrop;
     @Option(names = "--remission-below", description = "Score outcomes: remission is a score below this at follow-up (e.g. 5 for PHQ-9); default: no remission rates.") Double remissionBelow;
     @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).") double level;
+    @Option(names = "--colonisation", split = ",", paramLabel = "FEATURE_ID",
+            description = "Administered taxa to follow (e.g. the probiotic genus): change in relative abundance from baseline to the last visit, active vs reference arm, and new colonisations. Needs --table and --arm.")
+    List<String> colonisation;
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
@@ -120,6 +125,18 @@ public final class InterventionTool implements Callable<Integer> {
             d.warnings().forEach(console::warn);
             write(prov, "distance_to_baseline.tsv", d::writeRows);
             write(prov, "distance_to_baseline_summaries.tsv", d::writeSummaries);
+        }
+        if (colonisation != null && !colonisation.isEmpty()) {
+            if (t == null) throw new InputException(null, "--colonisation", "colonisation is measured in the feature table", "add --table FILE");
+            if (reference == null || design.arms().size() != 2) {
+                throw new InputException(null, "--colonisation", "colonisation compares an active arm with a reference arm", "give --arm with two arms and --reference-arm");
+            }
+            String active = design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
+            String last = design.followUps().get(design.followUps().size() - 1);
+            ColonisationResult c = Colonisation.compute(design, t, colonisation, last, active, reference,
+                    new Colonisation.Options(Colonisation.Scale.RELATIVE, Double.NaN, 0, level));
+            write(prov, "colonisation.tsv", c::write);
+            prov.parameter("colonisation", colonisation);
         }
         prov.write(out.resolve("provenance.json"));
         console.info(String.format(Locale.ROOT, "%s: %d subjects, %d samples in the arm x time model; wrote %s", y.name(), lmm.subjects(), lmm.samples(), out));
