@@ -156,6 +156,14 @@ class InterventionCommandsTest {
         assertThat(r2).containsEntry("post_features", "3").containsEntry("donor_only", "0").containsEntry("pre_only", "1").containsEntry("new", "1");
         assertThat(lines(out.resolve("source_tracking.tsv"))).hasSize(3);
         assertThat(out.resolve("provenance.json")).exists();
+        // engraftment curves: one line per recipient, as SVG (parsed) and PNG (decoded)
+        for (String name : new String[]{"engraftment-donor-fraction", "engraftment-distance-to-donor"}) {
+            String svg = Files.readString(out.resolve("figures/" + name + ".svg"));
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(svg).contains("<path"); // chart text is drawn as paths, so labels are not searchable
+            assertThat(javax.imageio.ImageIO.read(out.resolve("figures/" + name + ".png").toFile())).isNotNull();
+        }
     }
 
     @Test
