@@ -1,6 +1,6 @@
 package io.gutbrain.intervention;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import io.gutbrain.stats.Tails;
 
 /**
  * A mean with its t-based confidence interval and the one-sample t-test of "mean = 0". Applied
@@ -39,15 +39,15 @@ public record MeanEstimate(int n, double mean, double sd, double lower, double u
         double sd = Math.sqrt(ss / (n - 1));
         double se = sd / Math.sqrt(n);
         double df = n - 1;
-        double q = new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double q = Tails.studentTQuantile(1 - (1 - level) / 2, df);
         if (se == 0) return new MeanEstimate(n, mean, 0, mean, mean, Double.NaN, df, Double.NaN);
         double t = mean / se;
         return new MeanEstimate(n, mean, sd, mean - q * se, mean + q * se, t, df, twoSidedP(t, df));
     }
 
-    /** Two-sided p-value of a t statistic, accurate in the far tail (no 1 − cdf cancellation). */
+    /** Two-sided p-value of a t statistic: the project's one t tail ({@link Tails#studentTTwoSided}). */
     static double twoSidedP(double t, double df) {
-        return 2 * new TDistribution(null, df).cumulativeProbability(-Math.abs(t));
+        return Tails.studentTTwoSided(t, df);
     }
 
     static void checkLevel(double level) {

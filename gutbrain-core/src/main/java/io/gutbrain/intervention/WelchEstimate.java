@@ -1,6 +1,6 @@
 package io.gutbrain.intervention;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import io.gutbrain.stats.Tails;
 
 /**
  * Difference of two independent means (active − reference) with Welch's t-test and interval
@@ -41,7 +41,7 @@ public record WelchEstimate(int nActive, int nReference, double meanActive, doub
         if (se2 == 0) return new WelchEstimate(a.n(), r.n(), a.mean(), r.mean(), diff, nan, nan, nan, nan, nan);
         double df = se2 * se2 / (va * va / (a.n() - 1) + vr * vr / (r.n() - 1));
         double se = Math.sqrt(se2);
-        double q = new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double q = Tails.studentTQuantile(1 - (1 - level) / 2, df);
         double t = diff / se;
         return new WelchEstimate(a.n(), r.n(), a.mean(), r.mean(), diff, diff - q * se, diff + q * se, t, df, MeanEstimate.twoSidedP(t, df));
     }
