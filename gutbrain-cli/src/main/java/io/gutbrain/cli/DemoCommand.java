@@ -190,14 +190,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Simulates the semi-synthetic depression cohort (200 subjects on the bundled atlas1006
-     * profiles, seed 1) into {@code dir} with its study file, trimmed so the demo stays quick:
-     * two alpha metrics and five rarefactions.
+     * profiles, seed 1) into {@code dir} with a SIMULATED KO profile for the gut-brain modules
+     * and its study file, trimmed so the demo stays quick: two alpha metrics and five rarefactions.
      */
     static Path depressionCohort(Path dir, String command) {
         SimulatedCohort c = CohortSimulator.simulate(new SourceOptions().load(), SimulationParameters.defaults().withSubjects(200).withSeed(1));
         c.write(dir, Version.get(), command);
         Path study = dir.resolve("study.yaml");
-        String yaml = StudyTemplate.text(study, dir.resolve(SimulatedCohort.TABLE), dir.resolve(SimulatedCohort.METADATA))
+        String yaml = StudyTemplate.text(study, dir.resolve(SimulatedCohort.TABLE), dir.resolve(SimulatedCohort.METADATA), c.writeKoProfile(dir))
                 .replace("iterations: 10", "iterations: 5")
                 .replaceFirst("(?m)^(  alpha:\\n    metrics: ).*$", "$1[observed_features, shannon]");
         AtomicOutput.write(study, o -> o.write(yaml.getBytes(StandardCharsets.UTF_8)));

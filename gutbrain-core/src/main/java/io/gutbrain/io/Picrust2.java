@@ -1,6 +1,7 @@
 package io.gutbrain.io;
 
 import io.gutbrain.error.InputException;
+import io.gutbrain.table.FeatureMajor;
 import io.gutbrain.table.FeatureTable;
 
 import java.nio.charset.StandardCharsets;
@@ -173,5 +174,41 @@ public final class Picrust2 {
         int[] groupOf = new int[functionOfFeature.size()];
         for (int f = 0; f < groupOf.length; f++) groupOf[f] = groups.computeIfAbsent(functionOfFeature.get(f), x -> groups.size());
         return strat.remapFeatures(new ArrayList<>(groups.keySet()), groupOf, null);
+    }
+
+    /**
+     * Writes a stratified prediction in PICRUSt2's wide {@code --strat_out} layout
+     * ({@code function<TAB>sequence<TAB>S1...}, one row per function and taxon), which
+     * {@link #read} reads back. Written atomically.
+     *
+     * @param strat     samples × stratified features
+     * @param functions the function of each feature
+     * @param taxa      the taxon (sequence) of each feature
+     */
+    public static void writeStratified(FeatureTable strat, List<String> functions, List<String> taxa, Path path) {
+        if (functions.size() != strat.featureCount() || taxa.size() != strat.featureCount()) {
+            throw new IllegalArgumentException("functions and taxa must have one entry per feature");
+        }
+        AtomicOutput.write(path, out -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            w.write("function\tsequence");
+            for (String s : strat.sampleIds()) w.write("\t" + s);
+            w.write('\n');
+            FeatureMajor byFeature = strat.byFeature();
+            double[] row = new double[strat.sampleCount()];
+            for (int f = 0; f < strat.featureCount(); f++) {
+                java.util.Arrays.fill(row, 0);
+                for (int k = byFeature.featureStart(f); k < byFeature.featureEnd(f); k++) row[byFeature.sampleAt(k)] = byFeature.valueAt(k);
+                w.write(functions.get(f));
+                w.write('\t');
+                w.write(taxa.get(f));
+                for (double v : row) {
+                    w.write('\t');
+                    w.write(TextOutput.number(v));
+                }
+                w.write('\n');
+            }
+            w.flush();
+        });
     }
 }

@@ -53,6 +53,23 @@ public record SimulatedCohort(FeatureTable table, SampleMetadata metadata, Simul
     public static final String METADATA = "metadata.tsv";
     /** Parameter record file name. */
     public static final String RECORD = "simulation.json";
+    /** Simulated taxon-stratified KO profile (PICRUSt2 layout), see {@link #writeKoProfile}. */
+    public static final String KO_TABLE = "ko_SIMULATED_strat.tsv";
+
+    /**
+     * Writes a SIMULATED KO profile of the cohort's profiles ({@link KoProfileSimulator} with
+     * the cohort's seed and the built-in module set) as {@value #KO_TABLE} in PICRUSt2's
+     * stratified layout, for trying module profiling; atomically.
+     *
+     * @return the file written
+     */
+    public Path writeKoProfile(Path dir) {
+        io.gutbrain.modules.StratifiedKo ko = KoProfileSimulator.simulate(table, io.gutbrain.modules.ModuleSet.builtin(),
+                KoProfileSimulator.Parameters.defaults(parameters.seed()));
+        Path file = dir.resolve(KO_TABLE);
+        io.gutbrain.io.Picrust2.writeStratified(ko.table(), ko.functions(), ko.taxa(), file);
+        return file;
+    }
 
     /**
      * Writes {@code table.tsv} (classic TSV), {@code metadata.tsv} (QIIME 2 metadata) and

@@ -33,6 +33,11 @@ import io.gutbrain.measures.SampleScore;
 import io.gutbrain.measures.Scoring;
 import io.gutbrain.metadata.MetadataMatch;
 import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.modules.KoInput;
+import io.gutbrain.modules.ModuleOptions;
+import io.gutbrain.modules.ModuleProfile;
+import io.gutbrain.modules.ModuleProfiler;
+import io.gutbrain.modules.ModuleSet;
 import io.gutbrain.ordination.PCoA;
 import io.gutbrain.report.Figure;
 import io.gutbrain.report.FigureSpec;
@@ -170,6 +175,7 @@ public final class StudyPipeline {
         if (a.alpha() != null) s.add("alpha");
         if (a.beta() != null) s.add("beta");
         if (a.association() != null) s.add("association");
+        if (a.modules() != null) s.add("modules");
         if (a.intervention() != null) s.add("intervention");
         s.add("report");
         return s;
@@ -208,6 +214,9 @@ public final class StudyPipeline {
                 }
                 if (plan.contains("association")) {
                     step("association", associationParameters(), List.of(key("load"), key("measures")), this::computeAssociation);
+                }
+                if (plan.contains("modules")) {
+                    step("modules", moduleParameters(), List.of(key("load"), key("measures")), this::computeModules);
                 }
                 if (plan.contains("intervention")) {
                     step("intervention", interventionParameters(), List.of(key("load"), key("measures")), this::computeIntervention);
@@ -645,87 +654,378 @@ public final class StudyPipeline {
         return v;
     }
 
+    /** Columns of the per-feature association tables (features and modules). */
+    private static final List<String> ASSOCIATION_COLUMNS = List.of("tested", "feature", "maaslin2_feature", "value", "coef", "stderr", "n", "n_not_zero", "pval", "qval");
+
+    /**
+     * How an association section names and draws what it tests.
+     *
+     * @param noun        "feature" or "module", for captions
+     * @param prefix      figure-name prefix, so two sections never write the same file
+     * @param plotted     the values drawn (samples × the tested ids), e.g. relative abundances
+     * @param label       what {@code plotted} holds, for axes and captions
+     * @param pseudocount added before log10 in plots
+     * @param names       display name of each tested id (ids without an entry show as themselves)
+     */
+    private record AbundanceScale(String noun, String prefix, FeatureTable plotted, String label, double pseudocount, Map<String, String> names) {
+        String display(String id) {
+            String n = names.get(id);
+            return n == null ? id : id + " " + n;
+        }
+    }
+
     private void computeAssociation(StepOutput o, ProgressListener progress) {
         Analyses.Association a = study.analyses().association();
-        Study.Design d = study.design();
         if (a.method() != Analyses.Method.MAASLIN2) {
             o.note("Association method " + a.method().label() + " is not yet run by 'gutbrain study run'; use 'gutbrain associate' for it. "
                     + "The pipeline ran MaAsLin2 instead.");
         }
+        AbundanceScale scale = new AbundanceScale("feature", "", filtered.relativeAbundance(), "relative abundance", 1e-5, Map.of());
+        List<Object[]> rows = associationSections(o, filtered, a.normalization(), a.transform(), a.minPrevalence(), a.maxSignificance(), scale, progress);
+        o.table(new ResultTable("association", ASSOCIATION_COLUMNS, rows),
+                "MaAsLin2 all_results: every feature and tested variable with its q-value (smallest q first per variable)", 30, true);
+    }
+
+    /**
+     * One MaAsLin2 model per variable of interest (the group, then each outcome) on {@code table},
+     * adjusted for the covariates with the design's random effects; adds per variable a
+     * subheading, a summary, a volcano plot, a heat map of the top hits by group and plots of
+     * the top three. Returns one row per tested feature and variable (smallest q first per
+     * variable) and records the model formula as the fact {@code formula}.
+     */
+    private List<Object[]> associationSections(StepOutput o, FeatureTable table, io.gutbrain.association.Normalization normalization,
+                                               io.gutbrain.association.Transform transform, double minPrevalence, double maxSignificance,
+                                               AbundanceScale scale, ProgressListener progress) {
+        Study.Design d = study.design();
         List<String> covariates = new ArrayList<>();
         for (Study.Variable v : d.covariates()) covariates.add(v.column());
-        FeatureTable rel = filtered.relativeAbundance();
         // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
         Map<String, String> featureId = new java.util.HashMap<>();
-        List<String> rNames = RCompat.makeNamesUnique(filtered.featureIds());
-        for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), filtered.featureIds().get(f));
+        List<String> rNames = RCompat.makeNamesUnique(table.featureIds());
+        for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), table.featureIds().get(f));
         List<Object[]> rows = new ArrayList<>();
-        List<String> cols = List.of("tested", "feature", "maaslin2_feature", "value", "coef", "stderr", "n", "n_not_zero", "pval", "qval");
         String model = "";
         for (String v : variablesOfInterest()) {
             List<String> fixed = new ArrayList<>(List.of(v));
             for (String c : covariates) if (!c.equals(v)) fixed.add(c);
             Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(d.randomEffects())
-                    .withNormalization(a.normalization()).withTransform(a.transform()).withMinPrevalence(a.minPrevalence())
-                    .withMaxSignificance(a.maxSignificance()).withThreads(options.threads());
+                    .withNormalization(normalization).withTransform(transform).withMinPrevalence(minPrevalence)
+                    .withMaxSignificance(maxSignificance).withThreads(options.threads());
             if (d.group() != null && d.reference() != null) opt = opt.withReferenceLevels(Map.of(d.group(), d.reference()));
-            Maaslin2.Result r = Maaslin2.run(filtered, md, opt, warnings, progress);
+            Maaslin2.Result r = Maaslin2.run(table, md, opt, warnings, progress);
             model = r.formula();
             List<AssociationRow> hits = new ArrayList<>();
             String rName = RCompat.makeName(v);
-            for (AssociationRow x : r.all()) {
-                if (!x.metadata().equals(rName)) continue;
-                hits.add(x);
+            for (AssociationRow x : r.all()) if (x.metadata().equals(rName)) hits.add(x);
+            hits.sort((p, q) -> Double.compare(p.qval(), q.qval()));
+            for (AssociationRow x : hits) {
                 rows.add(new Object[]{v, featureId.getOrDefault(x.feature(), x.feature()), x.feature(), x.value(), x.coef(), x.stderr(),
                         (long) x.n(), (long) x.nNotZero(), x.pval(), x.qval()});
             }
-            hits.sort((p, q) -> Double.compare(p.qval(), q.qval()));
-            long significant = hits.stream().filter(h -> h.qval() <= a.maxSignificance()).count();
+            long significant = hits.stream().filter(h -> h.qval() <= maxSignificance).count();
             o.subheading(v);
-            o.paragraph(String.format(Locale.ROOT, "Model %s: %d features tested in %d samples; %d association(s) of %s with q ≤ %s.",
-                    r.formula(), r.featuresTested(), r.samplesInModel(), significant, v, fmt(a.maxSignificance())));
-            String[] names = hits.stream().map(h -> featureId.getOrDefault(h.feature(), h.feature())).toArray(String[]::new);
-            o.figure(Figures.volcano(FigureSpec.of("volcano-" + safe(v), "Volcano plot: " + v)
-                    .caption("Coefficient of " + v + " against −log10 q for every feature; coloured points have q ≤ " + fmt(a.maxSignificance()) + ".")
-                    .axes("coefficient", "-log10 q"), names, hits.stream().mapToDouble(AssociationRow::coef).toArray(),
-                    hits.stream().mapToDouble(AssociationRow::qval).toArray(), a.maxSignificance(), 10));
+            o.paragraph(String.format(Locale.ROOT, "Model %s: %d %ss tested in %d samples; %d association(s) of %s with q ≤ %s.",
+                    r.formula(), r.featuresTested(), scale.noun(), r.samplesInModel(), significant, v, fmt(maxSignificance)));
+            String[] ids = hits.stream().map(h -> featureId.getOrDefault(h.feature(), h.feature())).toArray(String[]::new);
+            o.figure(Figures.volcano(FigureSpec.of(scale.prefix() + "volcano-" + safe(v), "Volcano plot: " + v)
+                    .caption("Coefficient of " + v + " against −log10 q for every " + scale.noun() + "; coloured points have q ≤ " + fmt(maxSignificance) + ".")
+                    .axes("coefficient", "-log10 q"), ids, hits.stream().mapToDouble(AssociationRow::coef).toArray(),
+                    hits.stream().mapToDouble(AssociationRow::qval).toArray(), maxSignificance, 10));
             List<String> top = new ArrayList<>();
-            for (String h : names) if (!top.contains(h) && top.size() < HEATMAP_FEATURES) top.add(h);
-            if (d.group() != null && !top.isEmpty()) o.figure(heatmap(rel, top, d.group(), v));
-            for (int i = 0; i < Math.min(TOP_FEATURE_PLOTS, top.size()); i++) o.figure(featurePlot(rel, top.get(i), v, i + 1));
+            for (String h : ids) if (!top.contains(h) && top.size() < HEATMAP_FEATURES) top.add(h);
+            if (d.group() != null && !top.isEmpty()) o.figure(heatmap(scale, top, d.group(), v));
+            for (int i = 0; i < Math.min(TOP_FEATURE_PLOTS, top.size()); i++) o.figure(featurePlot(scale, top.get(i), v, i + 1));
         }
         o.fact("formula", model);
-        o.table(new ResultTable("association", cols, rows), "MaAsLin2 all_results: every feature and tested variable with its q-value (smallest q first per variable)", 30, true);
+        return rows;
     }
 
-    private Figure heatmap(FeatureTable rel, List<String> features, String group, String v) {
+    private Figure heatmap(AbundanceScale scale, List<String> features, String group, String v) {
+        FeatureTable rel = scale.plotted();
         List<String> levels = new ArrayList<>(new java.util.TreeSet<>(md.levels(group)));
-        double[][] values = new double[features.size()][levels.size()];
+        double[][] values = groupMeans(rel, features, group, levels);
+        for (double[] row : values) for (int l = 0; l < row.length; l++) row[l] = Math.log10(row[l] + scale.pseudocount());
+        List<String> labels = features.stream().map(scale::display).toList();
+        return Figures.heatmap(FigureSpec.of(scale.prefix() + "heatmap-" + safe(v), "Top " + scale.noun() + "s for " + v + " by " + group)
+                .caption("Mean " + scale.label() + " (log10, pseudocount " + plain(scale.pseudocount()) + ") of the " + features.size() + " " + scale.noun()
+                        + "s with the smallest q for " + v + ", per " + group + ".")
+                .axes(group, scale.noun()), labels, levels, values, "log10 mean " + scale.label());
+    }
+
+    /** Mean of each feature per group level (NaN for a level without samples); rows follow {@code features}. */
+    private double[][] groupMeans(FeatureTable t, List<String> features, String group, List<String> levels) {
+        double[][] v = new double[t.sampleCount()][features.size()];
+        for (int s = 0; s < v.length; s++) for (int f = 0; f < features.size(); f++) v[s][f] = t.get(s, t.featureIndex(features.get(f)));
+        return groupMeans(t.sampleIds(), v, group, levels);
+    }
+
+    /** Mean of each column of {@code bySample} (samples × rows of the result) per group level; NaN for a level without samples. */
+    private double[][] groupMeans(List<String> sampleIds, double[][] bySample, String group, List<String> levels) {
+        int rows = bySample.length == 0 ? 0 : bySample[0].length;
+        double[][] values = new double[rows][levels.size()];
         int[] counts = new int[levels.size()];
-        for (int s = 0; s < rel.sampleCount(); s++) {
-            int l = levels.indexOf(groupOf(md, group, rel.sampleIds().get(s)));
+        for (int s = 0; s < sampleIds.size(); s++) {
+            int l = levels.indexOf(groupOf(md, group, sampleIds.get(s)));
             if (l < 0) continue;
             counts[l]++;
-            for (int f = 0; f < features.size(); f++) values[f][l] += rel.get(s, rel.featureIndex(features.get(f)));
+            for (int f = 0; f < rows; f++) values[f][l] += bySample[s][f];
         }
-        for (double[] row : values) for (int l = 0; l < row.length; l++) row[l] = counts[l] == 0 ? Double.NaN : Math.log10(row[l] / counts[l] + 1e-5);
-        return Figures.heatmap(FigureSpec.of("heatmap-" + safe(v), "Top features for " + v + " by " + group)
-                .caption("Mean relative abundance (log10, pseudocount 1e-5) of the " + features.size() + " features with the smallest q for " + v + ", per " + group + ".")
-                .axes(group, "feature"), features, levels, values, "log10 mean relative abundance");
+        for (double[] row : values) for (int l = 0; l < row.length; l++) row[l] = counts[l] == 0 ? Double.NaN : row[l] / counts[l];
+        return values;
     }
 
-    private Figure featurePlot(FeatureTable rel, String feature, String v, int rank) {
+    private Figure featurePlot(AbundanceScale scale, String feature, String v, int rank) {
+        FeatureTable rel = scale.plotted();
         int f = rel.featureIndex(feature);
         List<String> ids = rel.sampleIds();
         double[] y = new double[ids.size()];
-        for (int s = 0; s < y.length; s++) y[s] = Math.log10(rel.get(s, f) + 1e-5);
-        FigureSpec spec = FigureSpec.of("feature-" + safe(v) + "-" + rank, feature + " by " + v)
-                .caption("Relative abundance (log10, pseudocount 1e-5) of " + feature + ", hit " + rank + " for " + v + ".")
-                .axes(v, "log10 relative abundance");
+        for (int s = 0; s < y.length; s++) y[s] = Math.log10(rel.get(s, f) + scale.pseudocount());
+        String name = scale.display(feature);
+        FigureSpec spec = FigureSpec.of(scale.prefix() + "feature-" + safe(v) + "-" + rank, name + " by " + v)
+                .caption(capitalise(scale.label()) + " (log10, pseudocount " + plain(scale.pseudocount()) + ") of " + name + ", hit " + rank + " for " + v + ".")
+                .axes(v, "log10 " + scale.label());
         if (md.type(v) == SampleMetadata.ColumnType.NUMERIC) return Figures.scatterFit(spec, numeric(md, v, ids), y);
         Map<String, List<Double>> byGroup = new TreeMap<>();
         for (int s = 0; s < y.length; s++) byGroup.computeIfAbsent(groupOf(md, v, ids.get(s)), g -> new ArrayList<>()).add(y[s]);
         return Figures.boxStrip(spec, arrays(byGroup));
+    }
+
+    private static String plain(double v) { return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); }
+
+    private static String capitalise(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+
+    // ---- modules ----
+
+    /** Scale of module abundances in the report and the association models: per million KO reads of the sample. */
+    static final double PER_MILLION = 1e6;
+    /** Taxa shown in the contribution heat map of stratified input. */
+    static final int CONTRIBUTION_TAXA = 15;
+
+    private Map<String, Object> moduleParameters() {
+        Analyses.Modules m = study.analyses().modules();
+        Analyses.Association a = moduleAssociationSettings();
+        Map<String, Object> p = new TreeMap<>(designParameters(true));
+        p.put("ko_table_sha256", Provenance.sha256(study.inputs().koTable()));
+        p.put("set", m.set() == null ? "builtin" : Provenance.sha256(m.set()));
+        p.put("coverage", Double.isNaN(m.coverage()) ? "learn" : m.coverage());
+        p.put("estimator", m.estimator().label());
+        p.put("normalize_by_length", m.normalizeByLength());
+        p.put("distribute", m.distribute());
+        p.put("min_prevalence", a.minPrevalence());
+        p.put("max_significance", a.maxSignificance());
+        return p;
+    }
+
+    /** The association settings modules are tested with: the study's, else MaAsLin2's defaults. */
+    private Analyses.Association moduleAssociationSettings() {
+        return study.analyses().association() != null ? study.analyses().association() : Analyses.Association.DEFAULT;
+    }
+
+    /**
+     * Module profiling of {@code inputs.ko_table} on the samples kept by QC: abundance and
+     * coverage matrices, how often each module is present, a heat map of module abundance by
+     * group, MaAsLin2 models of the modules against the group and the outcomes (abundance per
+     * million KO reads, no further normalisation, log transform; same covariates and random
+     * effects as the feature associations), and for stratified input the taxa that carry each
+     * module.
+     */
+    private void computeModules(StepOutput o, ProgressListener progress) {
+        Analyses.Modules m = study.analyses().modules();
+        Path koPath = study.inputs().koTable();
+        ModuleSet set = m.set() == null ? ModuleSet.builtin() : ModuleSet.read(m.set());
+        ModuleOptions opt = ModuleOptions.defaults().withEstimator(m.estimator()).withNormalizeByLength(m.normalizeByLength())
+                .withDistribute(m.distribute()).withThreads(options.threads());
+        opt = Double.isNaN(m.coverage()) ? opt.withLearnedCoverage() : opt.withCoverage(m.coverage());
+        KoInput in = KoInput.read(koPath);
+        List<String> keep = new ArrayList<>();
+        for (String id : filtered.sampleIds()) if (in.community().sampleIndex(id) >= 0) keep.add(id);
+        if (keep.isEmpty()) {
+            throw new InputException(study.file().toString(), "line " + study.line("inputs.ko_table"),
+                    "none of the " + in.community().sampleCount() + " samples of the KO table " + koPath.getFileName() + " is among the "
+                            + filtered.sampleCount() + " samples kept after QC (e.g. '" + in.community().sampleIds().get(0) + "' vs '" + filtered.sampleIds().get(0) + "')",
+                    "give a KO table whose sample ids are those of the metadata");
+        }
+        if (keep.size() < filtered.sampleCount()) {
+            List<String> missing = new ArrayList<>(filtered.sampleIds());
+            missing.removeAll(keep);
+            o.note(missing.size() + " sample(s) kept after QC have no column in the KO table and are not profiled: "
+                    + io.gutbrain.error.Messages.firstFew(missing) + ".");
+        }
+        FeatureTable ko = in.community().subsetSamples(keep).withMetadata(null);
+        ModuleProfile profile = ModuleProfiler.profile(ko, set, opt, progress);
+        double[] koTotals = koTotals(ko);
+        FeatureTable perMillion = perMillion(profile, koTotals);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (io.gutbrain.modules.Module mod : set.modules()) names.put(mod.id(), mod.name());
+        int called = 0;
+        List<Object[]> summary = new ArrayList<>();
+        for (int j = 0; j < profile.moduleCount(); j++) {
+            double[] cov = new double[profile.sampleCount()];
+            List<Double> present = new ArrayList<>();
+            for (int s = 0; s < cov.length; s++) {
+                cov[s] = profile.coverage(s, j);
+                if (profile.called(s, j)) present.add(perMillion.get(s, j));
+            }
+            if (!present.isEmpty()) called++;
+            double[] p = present.stream().mapToDouble(Double::doubleValue).toArray();
+            summary.add(new Object[]{set.get(j).id(), set.get(j).name(), (long) set.get(j).steps().size(), (long) p.length,
+                    100.0 * p.length / cov.length, mean(cov), median(p)});
+        }
+        o.paragraph(String.format(Locale.ROOT, "%d modules (%s) were scored on %s (%s%s) for %d samples with Omixer-RPM's method: a module is present when at least "
+                        + "%s of its steps are observed%s; its abundance is the %s of the best path's step values. %d of the set's %d KOs occur in the table; "
+                        + "%d module(s) are present in at least one sample. Abundances are shown per million KO reads of the sample.",
+                set.size(), set.source(), koPath.getFileName(), in.format(), in.isStratified() ? ", stratified by taxon" : "", keep.size(),
+                fmt(profile.cutoff()), opt.learnsCutoff() ? " (cut-off learned from the coverage distribution)" : "", opt.estimator().label(),
+                profile.moduleKosPresent(), set.orthologs().size(), called));
+        if (profile.otherFeatures() > 0) o.note(profile.otherFeatures() + " feature(s) of the KO table are not KO ids (e.g. UNMAPPED) and were not scored.");
+        if (profile.moduleKosPresent() == 0) o.note("None of the module set's KOs occurs in the KO table: every module scores 0. Check that the table holds KEGG orthologs.");
+        o.fact("modules", set.size()).fact("cutoff", fmt(profile.cutoff())).fact("estimator", opt.estimator().label()).fact("called", called);
+        List<String> order = new ArrayList<>(set.ids());
+        o.figure(Figures.bars(tall(FigureSpec.of("modules-prevalence", "Module presence"), order.size())
+                .caption("Share of samples in which each module is present (coverage ≥ " + fmt(profile.cutoff()) + ").")
+                .axes("module", "% of samples"), order.stream().map(id -> id + " " + names.get(id)).toList(),
+                summary.stream().mapToDouble(r -> (double) r[4]).toArray()));
+        String group = study.design().group();
+        if (group != null) {
+            List<String> shown = new ArrayList<>();
+            for (int j = 0; j < profile.moduleCount(); j++) if (profile.calledSamples(j) > 0) shown.add(set.get(j).id());
+            if (!shown.isEmpty()) {
+                List<String> levels = new ArrayList<>(new java.util.TreeSet<>(md.levels(group)));
+                double[][] v = groupMeans(perMillion.sampleIds(), standardisedLog(perMillion, shown), group, levels);
+                o.figure(Figures.heatmap(tall(FigureSpec.of("modules-heatmap-by-" + safe(group), "Module abundance by " + group), shown.size())
+                        .caption("Module abundance by " + group + ": log10(abundance per million KO reads + 1) standardised per module across samples (z-score), "
+                                + "then averaged per " + group + "; warm colours are above the module's average, blue below. Modules present in at least one sample.")
+                        .axes(group, "module"), shown.stream().map(id -> id + " " + names.get(id)).toList(), levels, v, "mean z-score"));
+            }
+        }
+        o.table(new ResultTable("module_summary", List.of("module", "name", "steps", "samples_present", "percent_present", "mean_coverage", "median_abundance_per_million"),
+                summary), "Each module: steps, samples in which it is present, mean coverage and median abundance (per million KO reads) where present", 50, true);
+        if (!variablesOfInterest().isEmpty()) {
+            Analyses.Association a = moduleAssociationSettings();
+            o.subheading("Modules and the study variables");
+            o.paragraph("Each module's abundance per million KO reads was tested against each variable with MaAsLin2-compatible models (no further normalisation, "
+                    + "log transform), with the study's covariates and random effects; q-values by Benjamini–Hochberg within each variable.");
+            AbundanceScale scale = new AbundanceScale("module", "modules-", perMillion, "abundance per million KO reads", 1, names);
+            List<Object[]> rows = associationSections(o, perMillion, io.gutbrain.association.Normalization.NONE, io.gutbrain.association.Transform.LOG,
+                    a.minPrevalence(), a.maxSignificance(), scale, ProgressListener.NONE);
+            List<String> cols = new ArrayList<>(ASSOCIATION_COLUMNS);
+            cols.set(1, "module");
+            cols.add(2, "name");
+            List<Object[]> named = new ArrayList<>();
+            for (Object[] r : rows) {
+                Object[] x = new Object[r.length + 1];
+                x[0] = r[0];
+                x[1] = r[1];
+                x[2] = names.getOrDefault((String) r[1], "");
+                System.arraycopy(r, 2, x, 3, r.length - 2);
+                named.add(x);
+            }
+            o.table(new ResultTable("module_association", cols, named),
+                    "Modules against each tested variable (MaAsLin2 models; smallest q first per variable)", 20, true);
+        }
+        if (in.isStratified()) moduleContributions(o, in, keep, set, opt, profile.cutoff(), names);
+        o.table(moduleMatrix("module_abundance", perMillion), "Module abundance per million KO reads per sample (0 = module not present)", SAMPLE_ROWS_SHOWN, true);
+        o.table(moduleMatrix("module_coverage", profile.coverageTable()), "Module coverage (observed steps / steps of the best path) per sample", SAMPLE_ROWS_SHOWN, true);
+    }
+
+    /** A figure tall and wide enough for one readable label per row (long module names on the left). */
+    private static FigureSpec tall(FigureSpec spec, int rows) {
+        return spec.size(Math.max(spec.width(), 960), Math.max(spec.height(), 160 + 20 * rows));
+    }
+
+    /** The listed features' log10(x + 1), each standardised across samples (mean 0, SD 1; a constant feature gives 0): samples × features. */
+    private static double[][] standardisedLog(FeatureTable t, List<String> features) {
+        double[][] z = new double[t.sampleCount()][features.size()];
+        for (int j = 0; j < features.size(); j++) {
+            int f = t.featureIndex(features.get(j));
+            double[] v = new double[t.sampleCount()];
+            for (int s = 0; s < v.length; s++) v[s] = Math.log10(t.get(s, f) + 1);
+            double m = mean(v), sd = sd(v);
+            for (int s = 0; s < v.length; s++) z[s][j] = sd > 0 ? (v[s] - m) / sd : 0;
+        }
+        return z;
+    }
+
+    /** Per sample, the summed abundance of the table's KO features (other features such as UNMAPPED left out). */
+    private static double[] koTotals(FeatureTable ko) {
+        boolean[] isKo = new boolean[ko.featureCount()];
+        for (int f = 0; f < isKo.length; f++) isKo[f] = io.gutbrain.modules.KoIds.normalize(ko.featureIds().get(f)) != null;
+        double[] total = new double[ko.sampleCount()];
+        for (int s = 0; s < total.length; s++) {
+            for (int k = ko.sampleStart(s); k < ko.sampleEnd(s); k++) if (isKo[ko.indexAt(k)]) total[s] += ko.valueAt(k);
+        }
+        return total;
+    }
+
+    private static FeatureTable perMillion(ModuleProfile profile, double[] koTotals) {
+        double[][] v = new double[profile.sampleCount()][profile.moduleCount()];
+        for (int s = 0; s < v.length; s++) {
+            for (int j = 0; j < v[s].length; j++) v[s][j] = koTotals[s] > 0 ? profile.abundance(s, j) / koTotals[s] * PER_MILLION : 0;
+        }
+        return FeatureTable.fromDense(profile.modules().source(), profile.sampleIds(), profile.modules().ids(), v);
+    }
+
+    private static ResultTable moduleMatrix(String name, FeatureTable t) {
+        List<String> cols = new ArrayList<>(List.of("sample_id"));
+        cols.addAll(t.featureIds());
+        List<Object[]> rows = new ArrayList<>();
+        for (int s = 0; s < t.sampleCount(); s++) {
+            Object[] r = new Object[cols.size()];
+            r[0] = t.sampleIds().get(s);
+            for (int j = 0; j < t.featureCount(); j++) r[j + 1] = t.get(s, j);
+            rows.add(r);
+        }
+        return new ResultTable(name, cols, rows);
+    }
+
+    /**
+     * Which taxa carry each module (stratified KO input): per module, each taxon's share of the
+     * summed per-taxon module abundance over all samples, and in how many samples the taxon's
+     * own KOs complete the module; a heat map of the shares of the taxa that contribute most.
+     */
+    private void moduleContributions(StepOutput o, KoInput in, List<String> keep, ModuleSet set, ModuleOptions opt, double cutoff, Map<String, String> names) {
+        io.gutbrain.modules.StratifiedKo strat = in.stratified();
+        io.gutbrain.modules.StratifiedKo kept = new io.gutbrain.modules.StratifiedKo(strat.table().subsetSamples(keep).withMetadata(null), strat.functions(), strat.taxa());
+        io.gutbrain.modules.ModuleContributions c = ModuleProfiler.contributions(kept, set, opt, cutoff, ProgressListener.NONE);
+        Map<String, Map<String, double[]>> byModule = new LinkedHashMap<>(); // module -> taxon -> {abundance sum, samples}
+        for (int r = 0; r < c.size(); r++) {
+            double[] acc = byModule.computeIfAbsent(c.module(r), k -> new LinkedHashMap<>()).computeIfAbsent(c.taxon(r), k -> new double[2]);
+            acc[0] += c.abundance(r);
+            acc[1]++;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        Map<String, Double> taxonWeight = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> share = new LinkedHashMap<>();
+        for (String module : set.ids()) {
+            Map<String, double[]> taxa = byModule.get(module);
+            if (taxa == null) continue;
+            double total = taxa.values().stream().mapToDouble(a -> a[0]).sum();
+            List<Map.Entry<String, double[]>> sorted = new ArrayList<>(taxa.entrySet());
+            sorted.sort((x, y) -> Double.compare(y.getValue()[0], x.getValue()[0]));
+            for (Map.Entry<String, double[]> e : sorted) {
+                double sh = total > 0 ? e.getValue()[0] / total : 0;
+                rows.add(new Object[]{module, names.get(module), e.getKey(), sh, (long) e.getValue()[1]});
+                share.computeIfAbsent(module, k -> new LinkedHashMap<>()).put(e.getKey(), sh);
+                taxonWeight.merge(e.getKey(), sh, Double::sum);
+            }
+        }
+        o.subheading("Taxa carrying the modules");
+        o.paragraph(String.format(Locale.ROOT, "Each taxon's KOs were scored on their own (%d taxa, %d taxon-module-sample calls at coverage ≥ %s). "
+                + "The share is the taxon's part of the module abundance summed over taxa and samples.", kept.taxa().stream().distinct().count(), c.size(), fmt(cutoff)));
+        if (!share.isEmpty()) {
+            List<String> taxa = taxonWeight.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                    .limit(CONTRIBUTION_TAXA).map(Map.Entry::getKey).toList();
+            List<String> modules = new ArrayList<>(share.keySet());
+            double[][] v = new double[modules.size()][taxa.size()];
+            for (int i = 0; i < modules.size(); i++) {
+                for (int t = 0; t < taxa.size(); t++) v[i][t] = share.get(modules.get(i)).getOrDefault(taxa.get(t), 0.0);
+            }
+            o.figure(Figures.heatmap(tall(FigureSpec.of("modules-contributions", "Taxa carrying each module"), modules.size())
+                    .caption("Share of each module's abundance contributed by the " + taxa.size() + " taxa that contribute most across modules.")
+                    .axes("taxon", "module"), modules.stream().map(id -> id + " " + names.get(id)).toList(), taxa, v, "share of module abundance"));
+        }
+        o.table(new ResultTable("module_contributions", List.of("module", "name", "taxon", "share", "samples_present"), rows),
+                "Per module, the taxa whose own KOs complete it, largest share first", 30, true);
     }
 
     // ---- report + store ----
@@ -762,7 +1062,8 @@ public final class StudyPipeline {
         HtmlReport.Section qc = r.section("Quality control");
         load.addTo(qc);
         if (outputs.containsKey("rarefaction")) outputs.get("rarefaction").addTo(qc);
-        String[][] sections = {{"measures", "Measures"}, {"alpha", "Alpha diversity"}, {"beta", "Beta diversity"}, {"association", "Association"}, {"intervention", "Intervention"}};
+        String[][] sections = {{"measures", "Measures"}, {"alpha", "Alpha diversity"}, {"beta", "Beta diversity"}, {"association", "Association"},
+                {"modules", "Gut-brain modules"}, {"intervention", "Intervention"}};
         for (String[] s : sections) {
             if (outputs.containsKey(s[0])) outputs.get(s[0]).addTo(r.section(s[1]));
         }
@@ -806,6 +1107,15 @@ public final class StudyPipeline {
             if (!cov.isEmpty()) sb.append(", adjusted for ").append(String.join(", ", cov));
             sb.append(String.format(Locale.ROOT, "; one model per tested variable (%s), q-values by Benjamini–Hochberg, significant at q ≤ %s (Mallick et al. 2021).",
                     String.join(", ", variablesOfInterest()), fmt(a.maxSignificance())));
+        }
+        StepOutput mo = outputs.get("modules");
+        if (mo != null) {
+            sb.append(String.format(Locale.ROOT, " Gut-brain modules (%s modules of %s) were profiled from the KO table with Omixer-RPM's method (Darzi et al. 2016;"
+                            + " Valles-Colomer et al. 2019): coverage cut-off %s, %s of the best path's step values, abundances per million KO reads",
+                    mo.fact("modules"), study.analyses().modules().set() == null ? "gutbrain's open neuroactive set" : study.analyses().modules().set().getFileName(),
+                    mo.fact("cutoff"), mo.fact("estimator")));
+            sb.append(variablesOfInterest().isEmpty() ? "." : "; modules were tested against " + String.join(", ", variablesOfInterest())
+                    + " with MaAsLin2-compatible models (no normalisation, log transform).");
         }
         if (outputs.containsKey("intervention")) {
             sb.append(" Intervention effects were estimated as change from baseline per arm (paired t and Wilcoxon signed-rank tests) and by the linear mixed model"

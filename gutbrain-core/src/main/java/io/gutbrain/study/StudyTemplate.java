@@ -68,11 +68,26 @@ public final class StudyTemplate {
      * @throws InputException when a file cannot be read
      */
     public static void write(Path out, Path table, Path metadata) {
-        TextOutput.write(out, text(out, table, metadata));
+        write(out, table, metadata, null);
+    }
+
+    /** As {@link #write(Path, Path, Path)}, with a KO table for the modules analysis (null for none). */
+    public static void write(Path out, Path table, Path metadata, Path koTable) {
+        TextOutput.write(out, text(out, table, metadata, koTable));
     }
 
     /** The template text for {@link #write}. */
     public static String text(Path out, Path table, Path metadata) {
+        return text(out, table, metadata, null);
+    }
+
+    /**
+     * The template text with a KO table: {@code inputs.ko_table} is set and the {@code modules}
+     * analysis is on with its defaults.
+     *
+     * @param koTable a KO table for module profiling, or null for none
+     */
+    public static String text(Path out, Path table, Path metadata, Path koTable) {
         SampleMetadata md = MetadataFile.read(metadata);
         FeatureTable t = TableIO.read(table);
         TableSummary summary = TableSummary.of(t, 0);
@@ -93,7 +108,8 @@ public final class StudyTemplate {
                 md.size(), md.columns().size(), overlap(md, t)));
         line(y, "  # taxonomy: taxonomy.tsv", null);
         line(y, "  # tree: tree.nwk", "needed for faith_pd and UniFrac");
-        line(y, "  # ko_table: ko.tsv", "needed for modules");
+        if (koTable == null) line(y, "  # ko_table: ko.tsv", "needed for modules");
+        else line(y, "  ko_table: " + quote(relative(base, koTable)), "KO profile for the gut-brain modules");
         y.append('\n');
 
         columnsComment(y, md);
@@ -133,12 +149,12 @@ public final class StudyTemplate {
 
         double[] depths = t.sampleTotals();
         Arrays.sort(depths);
-        analyses(y, summary, TableSummary.quantile(depths, 0.1));
+        analyses(y, summary, TableSummary.quantile(depths, 0.1), koTable != null);
         y.append("\nseed: 1\n");
         return y.toString();
     }
 
-    private static void analyses(StringBuilder y, TableSummary s, double depth10) {
+    private static void analyses(StringBuilder y, TableSummary s, double depth10, boolean modules) {
         y.append("analyses:\n");
         if (s.integral()) {
             long minDepth = Math.min(MIN_DEPTH, (long) Math.floor(depth10));
@@ -160,8 +176,11 @@ public final class StudyTemplate {
         line(y, "    normalization: tss", "tss | clr | css | tmm | none (maaslin2 only)");
         line(y, "    transform: log", "log | ast | logit | none (maaslin2 only)");
         y.append("    min_prevalence: 0.1\n    max_significance: 0.25\n");
-        line(y, "  # modules:", "needs inputs.ko_table");
-        y.append("  #   set: builtin\n  #   coverage: 0.66\n  #   estimator: median\n");
+        String c = modules ? "" : "# ";
+        line(y, "  " + c + "modules:", modules ? "gut-brain modules from inputs.ko_table" : "needs inputs.ko_table");
+        line(y, "  " + c + "  set: builtin", "builtin (docs/modules.md) or a module file");
+        line(y, "  " + c + "  coverage: 0.66", "or learn");
+        line(y, "  " + c + "  estimator: median", "median | average");
         line(y, "  # intervention:", "needs design.subject and design.time");
         y.append("  #   treatment: LEVEL_OF_GROUP\n  #   baseline: LEVEL_OF_TIME\n");
     }

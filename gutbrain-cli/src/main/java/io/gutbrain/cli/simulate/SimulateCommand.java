@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
         subcommands = {PowerTool.class},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
-        footer = "  gutbrain simulate --n 200 --effect Coprococcus=-0.3 --effect Faecalibacterium=-0.2 --seed 1 --out simulated")
+        footer = "  gutbrain simulate --n 200 --effect Coprococcus=-0.3 --effect Faecalibacterium=-0.2 --seed 1 --ko --out simulated")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--n", defaultValue = "200", description = "Subjects, one real sample each (default: ${DEFAULT-VALUE}).") int n;
@@ -48,6 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "simulated", paramLabel = "DIR",
             description = "Output folder: table.tsv, metadata.tsv, simulation.json, study.yaml (default: ${DEFAULT-VALUE}).")
     Path out;
+    @Option(names = "--ko", description = "Also write a SIMULATED taxon-stratified KO profile (" + SimulatedCohort.KO_TABLE
+            + ", made-up genomes per taxon) and turn the modules analysis on in study.yaml.") boolean ko;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Mixin SourceOptions source;
 
@@ -60,12 +62,13 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulatedCohort c = CohortSimulator.simulate(src, p);
         String command = (String) RunRecord.start(spec).toMap().get("command");
         c.write(out, Version.get(), command);
-        StudyTemplate.write(out.resolve("study.yaml"), out.resolve(SimulatedCohort.TABLE), out.resolve(SimulatedCohort.METADATA));
+        Path koTable = ko ? c.writeKoProfile(out) : null;
+        StudyTemplate.write(out.resolve("study.yaml"), out.resolve(SimulatedCohort.TABLE), out.resolve(SimulatedCohort.METADATA), koTable);
         Map<String, Object> s = c.summary();
         console.info(String.format(Locale.ROOT, "SIMULATED DATA: %d subjects on real %s profiles; PHQ-9 mean %.1f, %.0f%% screen positive (MDD); effects %s",
                 n, src.name(), (Double) s.get("phq9_complete_total_mean"), 100 * (Double) s.get("mdd_fraction"), c.effectsText()));
         console.info("wrote " + out.resolve(SimulatedCohort.TABLE) + ", " + SimulatedCohort.METADATA + ", " + SimulatedCohort.RECORD
-                + ", study.yaml; next: gutbrain study check " + out.resolve("study.yaml"));
+                + (ko ? ", " + SimulatedCohort.KO_TABLE : "") + ", study.yaml; next: gutbrain study check " + out.resolve("study.yaml"));
         spec.commandLine().getOut().println(out);
         return 0;
     }

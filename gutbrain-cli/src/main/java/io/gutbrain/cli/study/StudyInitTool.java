@@ -22,6 +22,7 @@ public final class StudyInitTool implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--table", required = true, paramLabel = "FILE", description = "Feature table (any supported format).") Path table;
     @Option(names = "--metadata", required = true, paramLabel = "FILE", description = "Sample metadata (QIIME 2 TSV or CSV).") Path metadata;
+    @Option(names = "--ko", paramLabel = "FILE", description = "KO table (HUMAnN, PICRUSt2, any table of KOs): sets inputs.ko_table and turns the modules analysis on.") Path ko;
     @Option(names = "--out", defaultValue = "study.yaml", paramLabel = "FILE", description = "Study file to write (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--force", description = "Overwrite an existing study file.") boolean force;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
@@ -31,7 +32,7 @@ public final class StudyInitTool implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new InputException(out.toString(), null, "already exists", "choose another --out or add --force to overwrite it");
         }
-        StudyTemplate.write(out, table, metadata);
+        StudyTemplate.write(out, table, metadata, ko);
         console.info("wrote " + out + "; check the guesses marked in it, then run: gutbrain study check " + out);
         spec.commandLine().getOut().println(out);
         return 0;
