@@ -8,7 +8,13 @@ import io.gutbrain.intervention.ChangeResult;
 import io.gutbrain.intervention.MeanEstimate;
 import io.gutbrain.intervention.Outcome;
 import io.gutbrain.intervention.TrialDesign;
+import io.gutbrain.association.AssociationResult;
 import io.gutbrain.association.AssociationRow;
+import io.gutbrain.association.linda.Linda;
+import io.gutbrain.association.linda.LindaOptions;
+import io.gutbrain.association.linda.LindaResult;
+import io.gutbrain.association.nonparametric.NonparametricAssociation;
+import io.gutbrain.association.nonparametric.NonparametricOptions;
 import io.gutbrain.association.Maaslin2;
 import io.gutbrain.association.RCompat;
 import io.gutbrain.distance.DistanceMatrix;
@@ -655,7 +661,7 @@ public final class StudyPipeline {
     }
 
     /** Columns of the per-feature association tables (features and modules). */
-    private static final List<String> ASSOCIATION_COLUMNS = List.of("tested", "feature", "maaslin2_feature", "value", "coef", "stderr", "n", "n_not_zero", "pval", "qval");
+    private static final List<String> ASSOCIATION_COLUMNS = List.of("tested", "feature", "method", "value", "coef", "stderr", "n", "n_not_zero", "pval", "qval");
 
     /**
      * How an association section names and draws what it tests.
@@ -674,63 +680,60 @@ public final class StudyPipeline {
         }
     }
 
+    /**
+     * How features are tested: the engine and its settings (normalisation and transform apply
+     * to MaAsLin2 only).
+     */
+    private record Engine(Analyses.Method method, io.gutbrain.association.Normalization normalization, io.gutbrain.association.Transform transform,
+                          double minPrevalence, double maxSignificance) {}
+
+    /** One tested feature–variable pair, whichever engine produced it. */
+    private record Hit(String feature, String method, String level, double coef, double stderr, long n, long nNotZero, double p, double q) {}
+
+    /** What one variable's test gave: the hits (smallest q first), features and samples tested, and the model in words. */
+    private record Tested(List<Hit> hits, int features, int samples, String model) {}
+
     private void computeAssociation(StepOutput o, ProgressListener progress) {
         Analyses.Association a = study.analyses().association();
-        if (a.method() != Analyses.Method.MAASLIN2) {
-            o.note("Association method " + a.method().label() + " is not yet run by 'gutbrain study run'; use 'gutbrain associate' for it. "
-                    + "The pipeline ran MaAsLin2 instead.");
-        }
         AbundanceScale scale = new AbundanceScale("feature", "", filtered.relativeAbundance(), "relative abundance", 1e-5, Map.of());
-        List<Object[]> rows = associationSections(o, filtered, a.normalization(), a.transform(), a.minPrevalence(), a.maxSignificance(), scale, progress);
+        Engine engine = new Engine(a.method(), a.normalization(), a.transform(), a.minPrevalence(), a.maxSignificance());
+        List<Object[]> rows = associationSections(o, filtered, engine, scale, progress);
         o.table(new ResultTable("association", ASSOCIATION_COLUMNS, rows),
-                "MaAsLin2 all_results: every feature and tested variable with its q-value (smallest q first per variable)", 30, true);
+                "Every feature and tested variable with its q-value (" + a.method().label() + "; smallest q first per variable)", 30, true);
     }
 
     /**
-     * One MaAsLin2 model per variable of interest (the group, then each outcome) on {@code table},
-     * adjusted for the covariates with the design's random effects; adds per variable a
-     * subheading, a summary, a volcano plot, a heat map of the top hits by group and plots of
-     * the top three. Returns one row per tested feature and variable (smallest q first per
-     * variable) and records the model formula as the fact {@code formula}.
+     * One model or test per variable of interest (the group, then each outcome) on
+     * {@code table}; adds per variable a subheading, a summary, a volcano plot, a heat map of the
+     * top hits by group and plots of the top three. Returns one row per tested feature and
+     * variable (smallest q first per variable) and records the last model as the fact
+     * {@code formula}.
      */
-    private List<Object[]> associationSections(StepOutput o, FeatureTable table, io.gutbrain.association.Normalization normalization,
-                                               io.gutbrain.association.Transform transform, double minPrevalence, double maxSignificance,
-                                               AbundanceScale scale, ProgressListener progress) {
+    private List<Object[]> associationSections(StepOutput o, FeatureTable table, Engine engine, AbundanceScale scale, ProgressListener progress) {
         Study.Design d = study.design();
-        List<String> covariates = new ArrayList<>();
-        for (Study.Variable v : d.covariates()) covariates.add(v.column());
-        // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
-        Map<String, String> featureId = new java.util.HashMap<>();
-        List<String> rNames = RCompat.makeNamesUnique(table.featureIds());
-        for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), table.featureIds().get(f));
         List<Object[]> rows = new ArrayList<>();
         String model = "";
+        if (engine.method() == Analyses.Method.NONPARAMETRIC && (!d.covariates().isEmpty() || !d.randomEffects().isEmpty())) {
+            o.note("Rank tests cannot adjust for covariates or random effects: the " + scale.noun() + "s were tested against each variable alone,"
+                    + " and repeated samples of a subject were treated as independent. Use method maaslin2 or linda for adjusted models.");
+        }
         for (String v : variablesOfInterest()) {
-            List<String> fixed = new ArrayList<>(List.of(v));
-            for (String c : covariates) if (!c.equals(v)) fixed.add(c);
-            Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(d.randomEffects())
-                    .withNormalization(normalization).withTransform(transform).withMinPrevalence(minPrevalence)
-                    .withMaxSignificance(maxSignificance).withThreads(options.threads());
-            if (d.group() != null && d.reference() != null) opt = opt.withReferenceLevels(Map.of(d.group(), d.reference()));
-            Maaslin2.Result r = Maaslin2.run(table, md, opt, warnings, progress);
-            model = r.formula();
-            List<AssociationRow> hits = new ArrayList<>();
-            String rName = RCompat.makeName(v);
-            for (AssociationRow x : r.all()) if (x.metadata().equals(rName)) hits.add(x);
-            hits.sort((p, q) -> Double.compare(p.qval(), q.qval()));
-            for (AssociationRow x : hits) {
-                rows.add(new Object[]{v, featureId.getOrDefault(x.feature(), x.feature()), x.feature(), x.value(), x.coef(), x.stderr(),
-                        (long) x.n(), (long) x.nNotZero(), x.pval(), x.qval()});
+            Tested r = testVariable(engine, table, v, progress);
+            model = r.model();
+            List<Hit> hits = r.hits();
+            for (Hit x : hits) {
+                rows.add(new Object[]{v, x.feature(), x.method(), x.level(), x.coef(), x.stderr(), x.n(), x.nNotZero(), x.p(), x.q()});
             }
-            long significant = hits.stream().filter(h -> h.qval() <= maxSignificance).count();
+            long significant = hits.stream().filter(h -> h.q() <= engine.maxSignificance()).count();
             o.subheading(v);
-            o.paragraph(String.format(Locale.ROOT, "Model %s: %d %ss tested in %d samples; %d association(s) of %s with q ≤ %s.",
-                    r.formula(), r.featuresTested(), scale.noun(), r.samplesInModel(), significant, v, fmt(maxSignificance)));
-            String[] ids = hits.stream().map(h -> featureId.getOrDefault(h.feature(), h.feature())).toArray(String[]::new);
+            o.paragraph(String.format(Locale.ROOT, "%s: %d %ss tested in %d samples; %d association(s) of %s with q ≤ %s.",
+                    r.model(), r.features(), scale.noun(), r.samples(), significant, v, fmt(engine.maxSignificance())));
+            String[] ids = hits.stream().map(Hit::feature).toArray(String[]::new);
+            String effect = engine.method() == Analyses.Method.NONPARAMETRIC ? "Effect (Hodges–Lehmann shift or Spearman ρ)" : "Coefficient";
             o.figure(Figures.volcano(FigureSpec.of(scale.prefix() + "volcano-" + safe(v), "Volcano plot: " + v)
-                    .caption("Coefficient of " + v + " against −log10 q for every " + scale.noun() + "; coloured points have q ≤ " + fmt(maxSignificance) + ".")
-                    .axes("coefficient", "-log10 q"), ids, hits.stream().mapToDouble(AssociationRow::coef).toArray(),
-                    hits.stream().mapToDouble(AssociationRow::qval).toArray(), maxSignificance, 10));
+                    .caption(effect + " of " + v + " against −log10 q for every " + scale.noun() + "; coloured points have q ≤ " + fmt(engine.maxSignificance()) + ".")
+                    .axes(engine.method() == Analyses.Method.NONPARAMETRIC ? "effect" : "coefficient", "-log10 q"), ids,
+                    hits.stream().mapToDouble(Hit::coef).toArray(), hits.stream().mapToDouble(Hit::q).toArray(), engine.maxSignificance(), 10));
             List<String> top = new ArrayList<>();
             for (String h : ids) if (!top.contains(h) && top.size() < HEATMAP_FEATURES) top.add(h);
             if (d.group() != null && !top.isEmpty()) o.figure(heatmap(scale, top, d.group(), v));
@@ -738,6 +741,77 @@ public final class StudyPipeline {
         }
         o.fact("formula", model);
         return rows;
+    }
+
+    /**
+     * Tests every feature of {@code table} against variable {@code v} with the engine:
+     * MaAsLin2 or LinDA adjusted for the covariates with the design's random effects, or a rank
+     * test of {@code v} alone (Wilcoxon rank-sum for two levels, Kruskal–Wallis for more,
+     * Spearman for a numeric variable). Rows whose p-value is undefined are left out of plots
+     * but kept with NaN.
+     */
+    private Tested testVariable(Engine engine, FeatureTable table, String v, ProgressListener progress) {
+        Study.Design d = study.design();
+        List<String> fixed = new ArrayList<>(List.of(v));
+        for (Study.Variable c : d.covariates()) if (!c.column().equals(v)) fixed.add(c.column());
+        Map<String, String> refs = d.group() != null && d.reference() != null ? Map.of(d.group(), d.reference()) : Map.of();
+        List<Hit> hits = new ArrayList<>();
+        Tested t;
+        switch (engine.method()) {
+            case MAASLIN2 -> {
+                Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(d.randomEffects())
+                        .withNormalization(engine.normalization()).withTransform(engine.transform()).withMinPrevalence(engine.minPrevalence())
+                        .withMaxSignificance(engine.maxSignificance()).withThreads(options.threads()).withReferenceLevels(refs);
+                Maaslin2.Result r = Maaslin2.run(table, md, opt, warnings, progress);
+                // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
+                Map<String, String> featureId = new java.util.HashMap<>();
+                List<String> rNames = RCompat.makeNamesUnique(table.featureIds());
+                for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), table.featureIds().get(f));
+                String rName = RCompat.makeName(v);
+                for (AssociationRow x : r.all()) {
+                    if (!x.metadata().equals(rName)) continue;
+                    hits.add(new Hit(featureId.getOrDefault(x.feature(), x.feature()), "maaslin2", x.value(), x.coef(), x.stderr(), x.n(), x.nNotZero(), x.pval(), x.qval()));
+                }
+                t = new Tested(hits, r.featuresTested(), r.samplesInModel(), "MaAsLin2 model " + r.formula());
+            }
+            case LINDA -> {
+                LindaOptions.Builder b = LindaOptions.builder().randomEffects(d.randomEffects()).minPrevalence(engine.minPrevalence())
+                        .threads(options.threads()).progress(progress).warnings(warnings);
+                refs.forEach(b::reference);
+                LindaResult r = Linda.run(table, md, fixed, b.build());
+                for (AssociationResult x : r.rows()) if (x.variable().equals(v)) hits.add(hit(x));
+                String random = d.randomEffects().isEmpty() ? "" : " + " + String.join(" + ", d.randomEffects().stream().map(g -> "(1 | " + g + ")").toList());
+                t = new Tested(hits, r.features(), r.samples(), "LinDA model log2 CLR ~ " + String.join(" + ", fixed) + random + " (" + r.zeroHandling() + ")");
+            }
+            default -> {
+                NonparametricOptions.Builder b = NonparametricOptions.builder().minPrevalence(engine.minPrevalence()).threads(options.threads())
+                        .progress(progress).warnings(warnings);
+                if (refs.containsKey(v)) b.reference(refs.get(v));
+                NonparametricOptions opt = b.build();
+                List<AssociationResult> rs;
+                String test;
+                if (md.type(v) == SampleMetadata.ColumnType.NUMERIC) {
+                    rs = NonparametricAssociation.spearman(table, md, v, opt);
+                    test = "Spearman correlation";
+                } else if (md.levels(v).size() > 2) {
+                    rs = NonparametricAssociation.kruskalWallis(table, md, v, opt);
+                    test = "Kruskal–Wallis test";
+                } else {
+                    rs = NonparametricAssociation.rankSum(table, md, v, opt);
+                    test = "Wilcoxon rank-sum test";
+                }
+                for (AssociationResult x : rs) hits.add(hit(x));
+                long features = rs.stream().map(AssociationResult::feature).distinct().count();
+                int samples = rs.stream().mapToInt(AssociationResult::n).max().orElse(0);
+                t = new Tested(hits, (int) features, samples, test + " of " + v + " (relative abundance)");
+            }
+        }
+        hits.sort((p, q) -> Double.compare(p.q(), q.q()));
+        return t;
+    }
+
+    private static Hit hit(AssociationResult x) {
+        return new Hit(x.feature(), x.method(), x.level(), x.estimate(), x.stderr(), x.n(), x.nNotZero(), x.pValue(), x.qValue());
     }
 
     private Figure heatmap(AbundanceScale scale, List<String> features, String group, String v) {
@@ -906,8 +980,9 @@ public final class StudyPipeline {
             o.paragraph("Each module's abundance per million KO reads was tested against each variable with MaAsLin2-compatible models (no further normalisation, "
                     + "log transform), with the study's covariates and random effects; q-values by Benjamini–Hochberg within each variable.");
             AbundanceScale scale = new AbundanceScale("module", "modules-", perMillion, "abundance per million KO reads", 1, names);
-            List<Object[]> rows = associationSections(o, perMillion, io.gutbrain.association.Normalization.NONE, io.gutbrain.association.Transform.LOG,
-                    a.minPrevalence(), a.maxSignificance(), scale, ProgressListener.NONE);
+            Engine engine = new Engine(Analyses.Method.MAASLIN2, io.gutbrain.association.Normalization.NONE, io.gutbrain.association.Transform.LOG,
+                    a.minPrevalence(), a.maxSignificance());
+            List<Object[]> rows = associationSections(o, perMillion, engine, scale, ProgressListener.NONE);
             List<String> cols = new ArrayList<>(ASSOCIATION_COLUMNS);
             cols.set(1, "module");
             cols.add(2, "name");
@@ -1099,14 +1174,28 @@ public final class StudyPipeline {
         if (outputs.containsKey("association")) {
             Analyses.Association a = study.analyses().association();
             Study.Design d = study.design();
-            sb.append(String.format(Locale.ROOT, " Feature associations used MaAsLin2-compatible %s (normalization %s, transform %s, minimum prevalence %s)",
-                    d.randomEffects().isEmpty() ? "linear models" : "linear mixed models", a.normalization().name(), a.transform().name(), fmt(a.minPrevalence())));
-            if (!d.randomEffects().isEmpty()) sb.append(" with random intercepts for ").append(String.join(", ", d.randomEffects()));
             List<String> cov = new ArrayList<>();
             for (Study.Variable v : d.covariates()) cov.add(v.column());
-            if (!cov.isEmpty()) sb.append(", adjusted for ").append(String.join(", ", cov));
-            sb.append(String.format(Locale.ROOT, "; one model per tested variable (%s), q-values by Benjamini–Hochberg, significant at q ≤ %s (Mallick et al. 2021).",
-                    String.join(", ", variablesOfInterest()), fmt(a.maxSignificance())));
+            String tested = String.join(", ", variablesOfInterest());
+            switch (a.method()) {
+                case MAASLIN2 -> {
+                    sb.append(String.format(Locale.ROOT, " Feature associations used MaAsLin2-compatible %s (normalization %s, transform %s, minimum prevalence %s)",
+                            d.randomEffects().isEmpty() ? "linear models" : "linear mixed models", a.normalization().name(), a.transform().name(), fmt(a.minPrevalence())));
+                    adjustments(sb, d, cov);
+                    sb.append(String.format(Locale.ROOT, "; one model per tested variable (%s), q-values by Benjamini–Hochberg, significant at q ≤ %s (Mallick et al. 2021).",
+                            tested, fmt(a.maxSignificance())));
+                }
+                case LINDA -> {
+                    sb.append(String.format(Locale.ROOT, " Feature associations used LinDA (Zhou et al. 2022): %s on centred log-ratios of the counts with the"
+                            + " compositional bias removed (minimum prevalence %s)", d.randomEffects().isEmpty() ? "linear models" : "linear mixed models", fmt(a.minPrevalence())));
+                    adjustments(sb, d, cov);
+                    sb.append(String.format(Locale.ROOT, "; one model per tested variable (%s), q-values by Benjamini–Hochberg, significant at q ≤ %s.", tested, fmt(a.maxSignificance())));
+                }
+                case NONPARAMETRIC -> sb.append(String.format(Locale.ROOT, " Feature associations used rank tests on relative abundances (minimum prevalence %s):"
+                        + " Wilcoxon rank-sum with the Hodges–Lehmann shift (Kruskal–Wallis for more than two levels) for categorical variables and"
+                        + " Spearman's correlation for numeric ones, unadjusted; tested variables %s; q-values by Benjamini–Hochberg, significant at q ≤ %s.",
+                        fmt(a.minPrevalence()), tested, fmt(a.maxSignificance())));
+            }
         }
         StepOutput mo = outputs.get("modules");
         if (mo != null) {
@@ -1122,6 +1211,11 @@ public final class StudyPipeline {
                     + " outcome ~ arm × time + (1 | subject) fitted by REML with Satterthwaite degrees of freedom (as lmerTest; Kuznetsova et al. 2017).");
         }
         return sb.toString();
+    }
+
+    private static void adjustments(StringBuilder sb, Study.Design d, List<String> covariates) {
+        if (!d.randomEffects().isEmpty()) sb.append(" with random intercepts for ").append(String.join(", ", d.randomEffects()));
+        if (!covariates.isEmpty()) sb.append(", adjusted for ").append(String.join(", ", covariates));
     }
 
     /** True when the metadata say the data are simulated: a {@code simulated} column with yes/true, or a {@code # ... SIMULATED} comment. */
