@@ -313,7 +313,7 @@ public final class CohortSimulator {
     }
 
     /** Sample indices grouped by the metadata column {@code subject}, in first-seen order. */
-    private static List<int[]> subjects(FeatureTable t, SampleMetadata md) {
+    static List<int[]> subjects(FeatureTable t, SampleMetadata md) {
         boolean bySubject = md != null && md.hasColumn("subject");
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int s = 0; s < t.sampleCount(); s++) {

@@ -164,6 +164,7 @@ public final class StudyTemplate {
         y.append("  #   set: builtin\n  #   coverage: 0.66\n  #   estimator: median\n");
         line(y, "  # intervention:", "needs design.subject and design.time");
         y.append("  #   treatment: LEVEL_OF_GROUP\n  #   baseline: LEVEL_OF_TIME\n");
+        line(y, "  #   donor: COLUMN", "FMT: column naming each recipient's donor");
     }
 
     /** One line, with the comment (if any) starting at column 40 so that comments line up. */
