@@ -189,17 +189,7 @@ public final class FmtTrialSimulator {
                     + " donors need " + needed + " source subjects, the source has " + subjects.size(), "ask for fewer recipients");
         }
         SplittableRandom rng = new SplittableRandom(p.seed());
-        int[] pick = new int[subjects.size()];
-        for (int s = 0; s < pick.length; s++) {
-            int[] own = subjects.get(s);
-            pick[s] = own[rng.nextInt(own.length)];
-        }
-        for (int s = pick.length - 1; s > 0; s--) {
-            int r = rng.nextInt(s + 1);
-            int tmp = pick[s];
-            pick[s] = pick[r];
-            pick[r] = tmp;
-        }
+        int[] pick = CohortSimulator.drawSubjects(subjects, rng);
         boolean[] placebo = allocate(p, rng);
         Rows rows = new Rows();
         List<TrueComposition> truth = new ArrayList<>();
@@ -208,7 +198,7 @@ public final class FmtTrialSimulator {
             SplittableRandom r = rng.split();
             donorIds[k] = "DONOR-" + (k + 1);
             String sample = donorIds[k] + "-stool";
-            double[] counts = multinomial(relative(t, pick[k]), p.depth(), r);
+            double[] counts = Multinomial.draw(relative(t, pick[k]), p.depth(), r);
             rows.add(sample, counts, donorIds[k], null, null, "", "donor", t.sampleIds().get(pick[k]), null);
             truth.add(new TrueComposition(sample, donorIds[k], null, -1, null, 1, 0, 0, null, t.sampleIds().get(pick[k]), null));
         }
@@ -225,7 +215,7 @@ public final class FmtTrialSimulator {
             double baselineScore = clip(Math.round(15 + 3.5 * r.nextGaussian()), 5, 27);
             String realOwn = t.sampleIds().get(own), realUnknown = t.sampleIds().get(unknown);
             String pre = subject + "-w" + BASELINE_WEEK;
-            rows.add(pre, multinomial(gR, p.depth(), r), subject, arm, BASELINE_WEEK, donorIds[donor], "recipient", realOwn,
+            rows.add(pre, Multinomial.draw(gR, p.depth(), r), subject, arm, BASELINE_WEEK, donorIds[donor], "recipient", realOwn,
                     (double) baselineScore);
             truth.add(new TrueComposition(pre, subject, arm, BASELINE_WEEK, responder, 0, 1, 0, donorIds[donor], realOwn, null));
             double persistent = p.recipientSd() * r.nextGaussian();
@@ -241,7 +231,7 @@ public final class FmtTrialSimulator {
                 for (int f = 0; f < m.length; f++) m[f] = d * gD[f] + own1 * gR[f] + u * gU[f];
                 double score = clip(Math.round(baselineScore - p.placeboResponse() * week / lastWeek - p.symptomEffect() * d + 2.5 * r.nextGaussian()), 0, 27);
                 String sample = subject + "-w" + week;
-                rows.add(sample, multinomial(m, p.depth(), r), subject, arm, week, donorIds[donor], "recipient", "mixture", score);
+                rows.add(sample, Multinomial.draw(m, p.depth(), r), subject, arm, week, donorIds[donor], "recipient", "mixture", score);
                 truth.add(new TrueComposition(sample, subject, arm, week, responder, d, own1, u, donorIds[donor], realOwn, realUnknown));
             }
         }
@@ -268,28 +258,6 @@ public final class FmtTrialSimulator {
         double tot = t.sampleTotal(s);
         for (int f = 0; f < x.length; f++) x[f] /= tot;
         return x;
-    }
-
-    /**
-     * A multinomial draw of {@code depth} reads from the proportions {@code p} (summing to 1):
-     * one uniform per read located in the cumulative proportions by binary search.
-     */
-    static double[] multinomial(double[] p, int depth, SplittableRandom r) {
-        double[] cum = new double[p.length];
-        double c = 0;
-        for (int f = 0; f < p.length; f++) cum[f] = c += p[f];
-        double[] counts = new double[p.length];
-        for (int k = 0; k < depth; k++) {
-            double u = r.nextDouble() * c;
-            int lo = 0, hi = p.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cum[mid] > u) hi = mid; else lo = mid + 1;
-            }
-            // a zero-probability feature shares its cumulative value with the one before: never chosen
-            counts[lo]++;
-        }
-        return counts;
     }
 
     private static double clip(double v, double lo, double hi) { return Math.max(lo, Math.min(hi, v)); }

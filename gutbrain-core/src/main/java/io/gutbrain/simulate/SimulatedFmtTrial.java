@@ -1,19 +1,14 @@
 package io.gutbrain.simulate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.io.ClassicTsv;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.io.TextOutput;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
 import io.gutbrain.report.ResultTable;
 import io.gutbrain.table.FeatureTable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,31 +80,12 @@ public record SimulatedFmtTrial(FeatureTable table, SampleMetadata metadata, Lis
                         + parameters.donors() + " donors): allocation, donor shares and symptom scores are synthetic, not measured.",
                 "Profiles are mixtures of real " + source.name() + " samples with known shares (" + TRUTH + "); placebo recipients name the donor they did not receive."));
         TextOutput.write(truthPath, "# " + FmtTrialSimulator.LABEL + ": true shares of every sample\n" + truthTable().toTsv());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("simulated", true);
-        m.put("note", FmtTrialSimulator.LABEL + ": do not report these data as findings");
-        m.put("generator", "gutbrain FmtTrialSimulator");
-        m.put("version", version);
-        m.put("command", command);
-        m.put("seed", parameters.seed());
-        m.put("parameters", parameters.toMap());
+        Map<String, Object> m = SimulationRecord.start(FmtTrialSimulator.LABEL + ": do not report these data as findings",
+                "gutbrain FmtTrialSimulator", version, command, parameters.seed(), parameters.toMap());
         m.put("model", "post-FMT profile = d * donor + (1 - d - u) * own pre-FMT + u * unknown source (real samples' relative abundances); "
                 + "every sample a multinomial draw of depth reads; see io.gutbrain.simulate.FmtTrialSimulator");
-        Map<String, Object> src = new LinkedHashMap<>();
-        src.put("name", source.name());
-        src.put("citation", source.citation());
-        src.put("counts_sha256", source.countsSha256());
-        src.put("metadata_sha256", source.metadataSha256());
-        m.put("source", src);
-        List<Map<String, Object>> outputs = new ArrayList<>();
-        for (Path p : List.of(tablePath, mdPath, truthPath)) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("file", p.getFileName().toString());
-            o.put("sha256", Provenance.sha256(p));
-            outputs.add(o);
-        }
-        m.put("outputs", outputs);
-        AtomicOutput.write(record, o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, m));
+        m.put("source", SimulationRecord.source(source));
+        SimulationRecord.write(record, m, List.of(tablePath, mdPath, truthPath));
         return List.of(tablePath, mdPath, truthPath, record);
     }
 

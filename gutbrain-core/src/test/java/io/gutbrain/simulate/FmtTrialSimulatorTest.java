@@ -72,7 +72,7 @@ class FmtTrialSimulatorTest {
         double[] sum = new double[4];
         SplittableRandom r = new SplittableRandom(7);
         for (int i = 0; i < 200; i++) {
-            double[] c = FmtTrialSimulator.multinomial(p, 1000, r);
+            double[] c = Multinomial.draw(p, 1000, r);
             for (int f = 0; f < 4; f++) sum[f] += c[f];
         }
         // 200,000 reads: SD of a share ≤ sqrt(0.25/200000) ≈ 0.0011; 0.005 is > 4 SD
