@@ -156,8 +156,8 @@ class InterventionCommandsTest {
         assertThat(r2).containsEntry("post_features", "3").containsEntry("donor_only", "0").containsEntry("pre_only", "1").containsEntry("new", "1");
         assertThat(lines(out.resolve("source_tracking.tsv"))).hasSize(3);
         assertThat(out.resolve("provenance.json")).exists();
-        // engraftment curves: one line per recipient, as SVG (parsed) and PNG (decoded)
-        for (String name : new String[]{"engraftment-donor-fraction", "engraftment-distance-to-donor"}) {
+        // engraftment figures (curves per recipient, distances, source shares) as SVG (parsed) and PNG (decoded)
+        for (String name : new String[]{"engraftment-donor-fraction", "engraftment-distance-donor-vs-pre", "engraftment-source-shares"}) {
             String svg = Files.readString(out.resolve("figures/" + name + ".svg"));
             javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

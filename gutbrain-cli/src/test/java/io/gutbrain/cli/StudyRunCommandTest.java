@@ -26,7 +26,7 @@ class StudyRunCommandTest {
         assertThat(report).isEqualTo(out.resolve("report/report.html")).exists();
         assertThat(out.resolve("results.duckdb")).exists();
         List<JsonNode> events = events(r);
-        List<String> steps = List.of("load", "rarefaction", "alpha", "beta", "association", "report");
+        List<String> steps = List.of("load", "rarefaction", "alpha", "beta", "association", "intervention", "report");
         assertThat(events).hasSize(2 * steps.size());
         for (int i = 0; i < steps.size(); i++) {
             assertThat(events.get(2 * i).get("event").asText()).isEqualTo("start");
@@ -36,11 +36,23 @@ class StudyRunCommandTest {
             assertThat(events.get(2 * i + 1).get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
         }
         String html = Files.readString(report);
-        assertThat(html).contains("linear mixed models").contains("random intercepts for subject").doesNotContain("Simulated data:");
+        assertThat(html).contains("linear mixed models").contains("random intercepts for subject").doesNotContain("Simulated data:")
+                .contains("Lactobacillus plantarum et rel.").contains("Satterthwaite");
 
         CliRun again = CliRun.of("study", "run", study.toString(), "--out", out.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.err()).contains("cached: yes").contains("(5 of 6 steps from the cache)");
+        assertThat(again.err()).contains("cached: yes").contains("(6 of 7 steps from the cache)");
+    }
+
+    @Test
+    void demoFmtTrialRunsWithEngraftment(@TempDir Path dir) throws Exception {
+        Path study = DemoCommand.fmtTrial(dir.resolve("fmt"), "test");
+        assertThat(Files.readString(study.resolveSibling("metadata.tsv"))).startsWith("# SIMULATED FMT TRIAL");
+        Path out = dir.resolve("results");
+        CliRun r = CliRun.of("study", "run", study.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String html = Files.readString(Path.of(r.out().strip()));
+        assertThat(html).contains("Simulated data").contains("FMT engraftment").contains("engraftment-source-shares");
     }
 
     @Test

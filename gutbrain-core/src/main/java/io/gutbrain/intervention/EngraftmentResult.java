@@ -1,9 +1,10 @@
 package io.gutbrain.intervention;
 
-import java.nio.file.Path;
-import java.util.List;
+import io.gutbrain.report.ResultTable;
 
-import static io.gutbrain.intervention.Tsv.num;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Engraftment per recipient and post-FMT timepoint ({@link Engraftment#compute}).
@@ -65,31 +66,40 @@ public record EngraftmentResult(double detection, List<Row> rows, List<String> w
     }
 
     /**
-     * Writes the engraftment table: identifiers, then {@code post_features donor_only pre_only
-     * shared new}, the same four as fractions of post-FMT features ({@code frac_*}, the first is
-     * the unweighted engrafted donor fraction) and as post-FMT relative abundance
+     * Columns of the engraftment table: identifiers, then {@code post_features donor_only
+     * pre_only shared new}, the same four as fractions of post-FMT features ({@code frac_*}, the
+     * first is the unweighted engrafted donor fraction) and as post-FMT relative abundance
      * ({@code weighted_*}, the first is the weighted engrafted donor fraction),
      * {@code donor_specific donor_specific_engrafted pre_specific pre_specific_retained
      * braycurtis_to_donor braycurtis_to_pre detection}.
      */
+    public static final List<String> COLUMNS = List.of("recipient", "arm", "timepoint", "post_sample", "pre_sample", "donor_samples",
+            "post_features", "donor_only", "pre_only", "shared", "new",
+            "frac_donor_only", "frac_pre_only", "frac_shared", "frac_new",
+            "weighted_donor_only", "weighted_pre_only", "weighted_shared", "weighted_new",
+            "donor_specific", "donor_specific_engrafted", "pre_specific", "pre_specific_retained",
+            "braycurtis_to_donor", "braycurtis_to_pre", "detection");
+
+    /** The rows as a report / results-store table named {@code name}, columns {@link #COLUMNS}. */
+    public ResultTable table(String name) {
+        List<Object[]> out = new ArrayList<>();
+        for (Row r : rows) out.add(cells(r));
+        return new ResultTable(name, COLUMNS, out);
+    }
+
+    /** Writes the table ({@link #COLUMNS}) as TSV. */
     public void write(Path file) {
-        Tsv.write(file, List.of("recipient", "arm", "timepoint", "post_sample", "pre_sample", "donor_samples",
-                        "post_features", "donor_only", "pre_only", "shared", "new",
-                        "frac_donor_only", "frac_pre_only", "frac_shared", "frac_new",
-                        "weighted_donor_only", "weighted_pre_only", "weighted_shared", "weighted_new",
-                        "donor_specific", "donor_specific_engrafted", "pre_specific", "pre_specific_retained",
-                        "braycurtis_to_donor", "braycurtis_to_pre", "detection"),
-                rows, r -> {
-                    double n = r.postFeatures();
-                    return List.of(r.recipient(), r.arm(), r.timepoint(), r.postSample(), r.preSample(), r.donorSamples(),
-                            Integer.toString(r.postFeatures()), Integer.toString(r.donorOnly()), Integer.toString(r.preOnly()),
-                            Integer.toString(r.shared()), Integer.toString(r.novel()),
-                            num(r.engraftedFraction()), num(n == 0 ? Double.NaN : r.preOnly() / n),
-                            num(n == 0 ? Double.NaN : r.shared() / n), num(n == 0 ? Double.NaN : r.novel() / n),
-                            num(r.donorOnlyWeight()), num(r.preOnlyWeight()), num(r.sharedWeight()), num(r.novelWeight()),
-                            Integer.toString(r.donorSpecific()), num(r.donorSpecificEngrafted()),
-                            Integer.toString(r.preSpecific()), num(r.preSpecificRetained()),
-                            num(r.brayCurtisToDonor()), num(r.brayCurtisToPre()), num(detection));
-                });
+        Tsv.write(file, COLUMNS, rows, r -> Tsv.cells(cells(r)));
+    }
+
+    private Object[] cells(Row r) {
+        double n = r.postFeatures();
+        return new Object[]{r.recipient(), r.arm(), r.timepoint(), r.postSample(), r.preSample(), r.donorSamples(),
+                r.postFeatures(), r.donorOnly(), r.preOnly(), r.shared(), r.novel(),
+                r.engraftedFraction(), n == 0 ? Double.NaN : r.preOnly() / n, n == 0 ? Double.NaN : r.shared() / n,
+                n == 0 ? Double.NaN : r.novel() / n,
+                r.donorOnlyWeight(), r.preOnlyWeight(), r.sharedWeight(), r.novelWeight(),
+                r.donorSpecific(), r.donorSpecificEngrafted(), r.preSpecific(), r.preSpecificRetained(),
+                r.brayCurtisToDonor(), r.brayCurtisToPre(), detection};
     }
 }

@@ -1,9 +1,10 @@
 package io.gutbrain.intervention;
 
-import java.nio.file.Path;
-import java.util.List;
+import io.gutbrain.report.ResultTable;
 
-import static io.gutbrain.intervention.Tsv.num;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Source proportions of every post-FMT sample ({@link Engraftment#sourceTracking}).
@@ -39,14 +40,26 @@ public record SourceTrackingResult(SourceTracking.Options options, List<Row> row
                       double donor, double pre, double unknown, int iterations, boolean converged) {}
 
     /**
-     * Writes {@code recipient arm timepoint post_sample pre_sample donor_samples donor pre
-     * unknown iterations converged unknown_penalty}.
+     * Columns of the source-tracking table: {@code recipient arm timepoint post_sample
+     * pre_sample donor_samples donor pre unknown iterations converged unknown_penalty}.
      */
+    public static final List<String> COLUMNS = List.of("recipient", "arm", "timepoint", "post_sample", "pre_sample", "donor_samples",
+            "donor", "pre", "unknown", "iterations", "converged", "unknown_penalty");
+
+    /** The rows as a report / results-store table named {@code name}, columns {@link #COLUMNS}. */
+    public ResultTable table(String name) {
+        List<Object[]> out = new ArrayList<>();
+        for (Row r : rows) out.add(cells(r));
+        return new ResultTable(name, COLUMNS, out);
+    }
+
+    /** Writes the table ({@link #COLUMNS}) as TSV. */
     public void write(Path file) {
-        Tsv.write(file, List.of("recipient", "arm", "timepoint", "post_sample", "pre_sample", "donor_samples",
-                        "donor", "pre", "unknown", "iterations", "converged", "unknown_penalty"),
-                rows, r -> List.of(r.recipient(), r.arm(), r.timepoint(), r.postSample(), r.preSample(), r.donorSamples(),
-                        num(r.donor()), num(r.pre()), num(r.unknown()), Integer.toString(r.iterations()),
-                        Boolean.toString(r.converged()), num(options.unknownPenalty())));
+        Tsv.write(file, COLUMNS, rows, r -> Tsv.cells(cells(r)));
+    }
+
+    private Object[] cells(Row r) {
+        return new Object[]{r.recipient(), r.arm(), r.timepoint(), r.postSample(), r.preSample(), r.donorSamples(),
+                r.donor(), r.pre(), r.unknown(), r.iterations(), r.converged(), options.unknownPenalty()};
     }
 }

@@ -43,6 +43,21 @@ final class Tsv {
         return ValueFormat.format(v);
     }
 
+    /**
+     * Typed cells as text: doubles by {@link #num}, other numbers and booleans by
+     * {@code toString}, null as {@code NA}; so that a result's {@link io.gutbrain.report.ResultTable}
+     * and its TSV file come from the same cells.
+     */
+    static List<String> cells(Object[] row) {
+        List<String> out = new java.util.ArrayList<>(row.length);
+        for (Object c : row) {
+            if (c == null) out.add("NA");
+            else if (c instanceof Double d) out.add(num(d));
+            else out.add(c.toString());
+        }
+        return out;
+    }
+
     /** Text, {@code NA} for null. */
     static String text(String s) { return s == null ? "NA" : s; }
 }

@@ -451,6 +451,40 @@ public final class Figures {
     }
 
     /**
+     * Stacked vertical bars: one bar per category (e.g. arm and visit), split into the parts of
+     * {@code parts} (e.g. source shares) stacked bottom-up in the map's order, each part one
+     * colour and legend entry. Meant for shares that sum to about one per bar; a non-finite
+     * value draws nothing for that part.
+     *
+     * @param parts part name → one value per category, in {@code categories} order
+     */
+    public static Figure stackedBars(FigureSpec spec, List<String> categories, Map<String, double[]> parts) {
+        CategoryChart c = new CategoryChartBuilder().width(spec.width()).height(spec.height()).title(spec.title())
+                .xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
+        Render.style(c.getStyler());
+        c.getStyler().setStacked(true);
+        c.getStyler().setAvailableSpaceFill(0.7);
+        c.getStyler().setPlotGridVerticalLinesVisible(false);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 30 : 0);
+        c.getStyler().setYAxisTickLabelsFormattingFunction(Figures::tick);
+        int pi = 0;
+        for (Map.Entry<String, double[]> e : parts.entrySet()) {
+            if (e.getValue().length != categories.size()) {
+                throw new IllegalArgumentException("part " + e.getKey() + " has " + e.getValue().length + " values, categories " + categories.size());
+            }
+            List<Number> ys = new ArrayList<>();
+            for (double v : e.getValue()) ys.add(Double.isFinite(v) ? v : 0.0);
+            c.addSeries(e.getKey(), new ArrayList<>(categories), ys).setFillColor(Palette.group(pi++));
+        }
+        if (parts.isEmpty() || categories.isEmpty()) {
+            c.addSeries("no data to plot", List.of("none"), List.of(0.0));
+            c.getStyler().setLegendVisible(false);
+        }
+        return finish(spec, c);
+    }
+
+    /**
      * Histogram of {@code values} (e.g. sequencing depth per sample) in {@code bins} equal-width
      * bins from the minimum to the maximum; bars are labelled with their centres. Non-finite
      * values are left out.

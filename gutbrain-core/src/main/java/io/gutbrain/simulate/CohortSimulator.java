@@ -160,17 +160,7 @@ public final class CohortSimulator {
                     "ask for at most " + subjects.size() + " subjects");
         }
         SplittableRandom rng = new SplittableRandom(p.seed());
-        int[] sampleOf = new int[subjects.size()];
-        for (int s = 0; s < subjects.size(); s++) {
-            int[] own = subjects.get(s);
-            sampleOf[s] = own[rng.nextInt(own.length)];
-        }
-        for (int s = sampleOf.length - 1; s > 0; s--) {
-            int r = rng.nextInt(s + 1);
-            int tmp = sampleOf[s];
-            sampleOf[s] = sampleOf[r];
-            sampleOf[r] = tmp;
-        }
+        int[] sampleOf = drawSubjects(subjects, rng);
         int n = p.subjects();
         Covariates cov = new Covariates(prep.pools);
         Columns out = new Columns(n);
@@ -312,8 +302,27 @@ public final class CohortSimulator {
         return new double[] {m, x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : 0};
     }
 
+    /**
+     * One random sample of every subject, the subjects in random order (Fisher–Yates): the
+     * first N of the result are a random choice of N subjects.
+     */
+    static int[] drawSubjects(List<int[]> subjects, SplittableRandom rng) {
+        int[] pick = new int[subjects.size()];
+        for (int s = 0; s < pick.length; s++) {
+            int[] own = subjects.get(s);
+            pick[s] = own[rng.nextInt(own.length)];
+        }
+        for (int s = pick.length - 1; s > 0; s--) {
+            int r = rng.nextInt(s + 1);
+            int tmp = pick[s];
+            pick[s] = pick[r];
+            pick[r] = tmp;
+        }
+        return pick;
+    }
+
     /** Sample indices grouped by the metadata column {@code subject}, in first-seen order. */
-    private static List<int[]> subjects(FeatureTable t, SampleMetadata md) {
+    static List<int[]> subjects(FeatureTable t, SampleMetadata md) {
         boolean bySubject = md != null && md.hasColumn("subject");
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int s = 0; s < t.sampleCount(); s++) {

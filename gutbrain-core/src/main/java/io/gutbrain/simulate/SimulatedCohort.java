@@ -1,12 +1,8 @@
 package io.gutbrain.simulate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.io.ClassicTsv;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
 import io.gutbrain.table.FeatureTable;
 
 import java.nio.file.Path;
@@ -90,35 +86,14 @@ public record SimulatedCohort(FeatureTable table, SampleMetadata metadata, Simul
         MetadataFile.write(metadata, mdPath, List.of(
                 CohortSimulator.LABEL + " (seed " + parameters.seed() + ", " + parameters.subjects() + " subjects): phenotypes are synthetic, not measured.",
                 "Microbiome profiles are real " + source.name() + " samples; planted effects on latent depression severity: " + effectText + ". See simulation.json."));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("simulated", true);
-        m.put("note", CohortSimulator.LABEL + ": the phenotypes are synthetic; do not report them as findings");
-        m.put("generator", "gutbrain simulate");
-        m.put("version", version);
-        m.put("command", command);
-        m.put("seed", parameters.seed());
-        m.put("parameters", parameters.toMap());
+        Map<String, Object> m = SimulationRecord.start(CohortSimulator.LABEL + ": the phenotypes are synthetic; do not report them as findings",
+                "gutbrain simulate", version, command, parameters.seed(), parameters.toMap());
         m.put("resolved_effects", effects);
         m.put("model", model());
-        Map<String, Object> src = new LinkedHashMap<>();
-        src.put("name", source.name());
-        src.put("citation", source.citation());
-        src.put("samples", source.table().sampleCount());
-        src.put("features", source.table().featureCount());
-        src.put("counts_sha256", source.countsSha256());
-        src.put("metadata_sha256", source.metadataSha256());
-        m.put("source", src);
+        m.put("source", SimulationRecord.source(source));
         m.put("imputed_covariates", imputed);
         m.put("summary", summary);
-        List<Map<String, Object>> outputs = new ArrayList<>();
-        for (Path p : List.of(tablePath, mdPath)) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("file", p.getFileName().toString());
-            o.put("sha256", Provenance.sha256(p));
-            outputs.add(o);
-        }
-        m.put("outputs", outputs);
-        AtomicOutput.write(record, o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, m));
+        SimulationRecord.write(record, m, List.of(tablePath, mdPath));
         return List.of(tablePath, mdPath, record);
     }
 

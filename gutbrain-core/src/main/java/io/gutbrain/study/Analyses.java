@@ -118,12 +118,17 @@ public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, A
      * {@code design.time}.
      *
      * @param arm       the column of the allocated arm; default {@code design.group}
-     * @param treatment the active arm's level
+     * @param treatment the active arm's level, or null to compare every arm with the control;
+     *                  when given, only this arm and the control enter the trial analysis
      * @param control   the control arm's level; default {@code design.reference}
-     * @param baseline  the level of {@code design.time} that is the baseline visit
+     * @param baseline  the level of {@code design.time} that is the baseline visit (pre-FMT)
      * @param taxa      feature ids of administered taxa to follow (e.g. a probiotic strain); may be empty
+     * @param donor     for faecal microbiota transplantation: the metadata column naming each
+     *                  recipient's donor sample(s) or donor subject ({@code ;} between several),
+     *                  as {@link io.gutbrain.intervention.TrialDesign#from}'s donor column; null
+     *                  when the study has no donors (then no engraftment analysis)
      */
-    public record Intervention(String arm, String treatment, String control, String baseline, List<String> taxa) {
+    public record Intervention(String arm, String treatment, String control, String baseline, List<String> taxa, String donor) {
         /** Copies the list. */
         public Intervention { taxa = List.copyOf(taxa); }
     }

@@ -79,7 +79,11 @@ public record Study(Path file, String name, String description, Inputs inputs, L
         if (analyses.beta() != null) runs.add("beta " + String.join("/", analyses.beta().metrics()) + " (" + analyses.beta().permutations() + " permutations)");
         if (analyses.association() != null) runs.add("association " + analyses.association().method().label());
         if (analyses.modules() != null) runs.add("modules");
-        if (analyses.intervention() != null) runs.add("intervention " + analyses.intervention().treatment() + " vs " + analyses.intervention().control());
+        Analyses.Intervention iv = analyses.intervention();
+        if (iv != null) {
+            runs.add("intervention " + (iv.treatment() == null ? "every arm" : iv.treatment()) + " vs " + iv.control()
+                    + (iv.donor() == null ? "" : ", FMT engraftment (donor column " + iv.donor() + ")"));
+        }
         sb.append("  analyses  ").append(String.join("; ", runs)).append('\n');
         sb.append("  seed      ").append(seed).append('\n');
         return sb.toString();

@@ -5,8 +5,13 @@ import io.gutbrain.intervention.ArmChange;
 import io.gutbrain.intervention.ArmTimeModel;
 import io.gutbrain.intervention.ChangeFromBaseline;
 import io.gutbrain.intervention.ChangeResult;
+import io.gutbrain.intervention.Engraftment;
+import io.gutbrain.intervention.EngraftmentFigures;
+import io.gutbrain.intervention.EngraftmentResult;
 import io.gutbrain.intervention.MeanEstimate;
 import io.gutbrain.intervention.Outcome;
+import io.gutbrain.intervention.SourceTracking;
+import io.gutbrain.intervention.SourceTrackingResult;
 import io.gutbrain.intervention.TrialDesign;
 import io.gutbrain.association.AssociationResult;
 import io.gutbrain.association.AssociationRow;
@@ -1209,6 +1214,11 @@ public final class StudyPipeline {
         if (outputs.containsKey("intervention")) {
             sb.append(" Intervention effects were estimated as change from baseline per arm (paired t and Wilcoxon signed-rank tests) and by the linear mixed model"
                     + " outcome ~ arm × time + (1 | subject) fitted by REML with Satterthwaite degrees of freedom (as lmerTest; Kuznetsova et al. 2017).");
+            if (outputs.get("intervention").fact("engraftment_recipients") != null) {
+                sb.append(" FMT engraftment was described per recipient and post-FMT visit by the donor-only, pre-only, shared and new feature classes"
+                        + " (engrafted donor fraction, unweighted and read-weighted) and Bray–Curtis distances to the donor and to the pre-FMT sample,"
+                        + " and the donor, pre-FMT and unknown shares were estimated by FEAST-type source tracking (Shenhav et al. 2019) with a penalised unknown source.");
+            }
         }
         return sb.toString();
     }
@@ -1255,6 +1265,7 @@ public final class StudyPipeline {
         p.put("control", str(iv.control()));
         p.put("baseline", str(iv.baseline()));
         p.put("taxa", iv.taxa());
+        p.put("donor", str(iv.donor()));
         p.put("subject", str(study.design().subject()));
         p.put("time", str(study.design().time()));
         return p;
@@ -1264,14 +1275,28 @@ public final class StudyPipeline {
      * The trial: the first outcome (or Shannon diversity when the study has none) and each
      * administered taxon's relative abundance, each by change from baseline per arm and by the
      * arm × time mixed model ({@link ArmTimeModel}); spaghetti plot and mean change with its
-     * 95% interval for the first of them.
+     * 95% interval for the first of them. With {@code treatment}, only that arm and the control
+     * enter. With {@code donor}, FMT engraftment and source tracking follow ({@link #engraftment}).
      */
     private void computeIntervention(StepOutput o, ProgressListener progress) {
         Analyses.Intervention iv = study.analyses().intervention();
         Study.Design d = study.design();
-        TrialDesign trial = TrialDesign.from(md, d.subject(), d.time(), iv.arm(), iv.baseline(), null);
+        TrialDesign trial = TrialDesign.from(md, d.subject(), d.time(), iv.arm(), iv.baseline(), iv.donor());
+        String control = iv.control() != null ? requireArm(trial, iv.control(), "control")
+                : trial.arms().stream().filter(a -> !a.equals(iv.treatment())).findFirst().orElse(trial.arms().get(0));
+        if (iv.treatment() != null) {
+            requireArm(trial, iv.treatment(), "treatment");
+            List<String> left = trial.arms().stream().filter(a -> !a.equals(iv.treatment()) && !a.equals(control)).toList();
+            if (!left.isEmpty()) {
+                java.util.Set<String> drop = new java.util.HashSet<>();
+                for (String a : left) for (String s : trial.subjectsIn(a)) drop.addAll(trial.samplesOf(s).values());
+                List<String> keep = md.ids().stream().filter(id -> !drop.contains(id)).toList();
+                trial = TrialDesign.from(md.select(keep), d.subject(), d.time(), iv.arm(), iv.baseline(), iv.donor());
+                o.note("Only " + iv.treatment() + " and " + control + " are compared (analyses.intervention.treatment); arm(s) left out: "
+                        + String.join(", ", left) + ".");
+            }
+        }
         for (String w : trial.warnings()) o.note(w);
-        String control = iv.control() != null ? iv.control() : trial.arms().get(0);
         List<Outcome> ys = new ArrayList<>();
         String first = firstOutcome();
         if (first != null) {
@@ -1304,6 +1329,43 @@ public final class StudyPipeline {
                 changeRows), "Change from baseline per arm and visit (paired t-test and Wilcoxon signed-rank test)", true);
         o.table(new ResultTable("intervention_arm_time", List.of("outcome", "term", "estimate", "se", "df", "t", "p", "ci_low", "ci_high"), lmmRows),
                 "Arm × time linear mixed model (REML, Satterthwaite df); arm:time rows are the treatment effects", true);
+        if (iv.donor() != null) engraftment(o, trial, iv.donor());
+    }
+
+    /** The arm, checked against the trial's arms; an error names the study file line of {@code analyses.intervention.<key>}. */
+    private String requireArm(TrialDesign trial, String arm, String key) {
+        if (!trial.arms().contains(arm)) {
+            throw new InputException(study.file().toString(), "line " + study.line("analyses.intervention." + key),
+                    "'analyses.intervention." + key + "': '" + arm + "' is not an arm of any participant with a time value (arms: "
+                            + String.join(", ", trial.arms()) + ")", "use one of: " + String.join(", ", trial.arms()));
+        }
+        return arm;
+    }
+
+    /**
+     * FMT engraftment ({@link Engraftment#compute}, presence = any read) and source tracking
+     * ({@link Engraftment#sourceTracking}, default options, deterministic) on the QC-filtered
+     * counts, with the figures of {@link EngraftmentFigures}.
+     */
+    private void engraftment(StepOutput o, TrialDesign trial, String donorColumn) {
+        EngraftmentResult e = Engraftment.compute(trial, filtered, 0);
+        SourceTrackingResult st = Engraftment.sourceTracking(trial, filtered, SourceTracking.Options.defaults());
+        o.subheading("FMT engraftment");
+        long recipients = e.rows().stream().map(EngraftmentResult.Row::recipient).distinct().count();
+        o.fact("engraftment_recipients", recipients);
+        o.paragraph(String.format(Locale.ROOT, "%d recipients with a donor (column %s), a pre-FMT (%s) sample and %d post-FMT samples in all. "
+                        + "For each post-FMT sample, every feature present (any read) was classed by where it was seen before: in the donor only "
+                        + "(engrafted), before FMT only (retained), in both, or in neither; the engrafted donor fraction is the share of post-FMT features "
+                        + "(unweighted) and of post-FMT reads (weighted) in the donor-only class. Bray–Curtis dissimilarity was computed to the mean donor "
+                        + "profile and to the pre-FMT sample. Source tracking estimated the share of each post-FMT community that comes from the donor, "
+                        + "from the recipient's pre-FMT community and from an unknown source (FEAST-type EM, Shenhav et al. 2019, with a penalty of %s nats "
+                        + "per read given to the unknown source; differences below about 0.05 are noise).",
+                recipients, donorColumn, trial.baseline(), e.rows().size(), fmt(st.options().unknownPenalty())));
+        for (String w : e.warnings()) o.note(w);
+        for (String w : st.warnings()) if (!e.warnings().contains(w)) o.note(w);
+        for (Figure f : EngraftmentFigures.all(trial, e, st)) o.figure(f);
+        o.table(e.table("engraftment"), "Engraftment per recipient and post-FMT visit: feature classes (counts, fractions, weighted) and Bray–Curtis distances", true);
+        o.table(st.table("source_tracking"), "Source tracking per post-FMT sample: shares from the donor, the pre-FMT community and an unknown source", true);
     }
 
     private static void interventionFigures(StepOutput o, TrialDesign trial, Outcome y, ChangeResult change) {

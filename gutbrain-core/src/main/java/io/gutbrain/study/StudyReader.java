@@ -500,7 +500,7 @@ final class StudyReader {
 
     private Analyses.Intervention intervention(YamlSection s, Study.Design design) {
         if (s == null) return null;
-        s.allowOnly("arm", "treatment", "control", "baseline", "taxa");
+        s.allowOnly("arm", "treatment", "control", "baseline", "taxa", "donor");
         if (md == null) return null;
         for (String k : List.of("subject", "time")) {
             boolean set = k.equals("subject") ? design.subject() != null : design.time() != null;
@@ -513,7 +513,7 @@ final class StudyReader {
         if (armS == null && arm == null && !lines.containsKey("design.group")) {
             problem(s.line(), "intervention analysis needs the arm column", "add 'arm: COLUMN' or set 'design.group'");
         }
-        String treatment = level(s, "treatment", arm, null);
+        String treatment = optionalLevel(s, "treatment", arm);
         String control = level(s, "control", arm, armS == null ? design.reference() : null);
         if (treatment != null && treatment.equals(control)) {
             problem(s.lineOf("treatment"), "treatment and control are the same level '" + treatment + "'", "name two different arms");
@@ -521,7 +521,18 @@ final class StudyReader {
         String baseline = level(s, "baseline", design.time(), null);
         List<String> taxa = new ArrayList<>();
         for (Scalar t : listOrEmpty(s, "taxa")) taxa.add(t.value());
-        return new Analyses.Intervention(arm, treatment, control, baseline, taxa);
+        Scalar donorS = s.scalar("donor", false, null);
+        String donor = donorS != null && column(s.qualify("donor"), donorS) ? donorS.value() : null;
+        if (donor != null && (donor.equals(design.subject()) || donor.equals(design.time()) || donor.equals(arm))) {
+            problem(donorS.line(), "'" + s.qualify("donor") + "': column '" + donor + "' is already the subject, time or arm column",
+                    "name the column that holds each recipient's donor sample or donor subject");
+        }
+        return new Analyses.Intervention(arm, treatment, control, baseline, taxa, donor);
+    }
+
+    /** An optional level of {@code column}: null when absent; checked like {@link #level}. */
+    private String optionalLevel(YamlSection s, String key, String column) {
+        return s.has(key) ? level(s, key, column, null) : null;
     }
 
     /** A required level of {@code column} ({@code dflt} when absent and not null). */

@@ -183,6 +183,7 @@ public final class StudyTemplate {
         line(y, "  " + c + "  estimator: median", "median | average");
         line(y, "  # intervention:", "needs design.subject and design.time");
         y.append("  #   treatment: LEVEL_OF_GROUP\n  #   baseline: LEVEL_OF_TIME\n");
+        line(y, "  #   donor: COLUMN", "FMT: column naming each recipient's donor");
     }
 
     /** One line, with the comment (if any) starting at column 40 so that comments line up. */

@@ -1,5 +1,7 @@
 package io.gutbrain.intervention;
 
+import io.gutbrain.simulate.Multinomial;
+
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.table.FeatureTable;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,7 +123,7 @@ class SourceTrackingTest {
             for (int s = 0; s < seeds; s++) {
                 String id = "post-" + c + "-" + s;
                 ids.add(id);
-                rows.add(Multinomial.draw(mix, 20_000, 1000L * c + s));
+                rows.add(Multinomial.draw(mix, 20_000, new SplittableRandom(1000L * c + s)));
                 sheet.append(id).append("\tR\t").append(1 + c * seeds + s).append("\t\n");
             }
         }

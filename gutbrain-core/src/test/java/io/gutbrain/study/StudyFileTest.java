@@ -97,7 +97,7 @@ class StudyFileTest {
         assertThat(a.modules().estimator()).isEqualTo(io.gutbrain.modules.Estimator.AVERAGE);
         assertThat(a.modules().distribute()).isTrue();
         assertThat(a.modules().normalizeByLength()).isFalse();
-        assertThat(a.intervention()).isEqualTo(new Analyses.Intervention("arm", "probiotic", "placebo", "0", List.of("Lactobacillus")));
+        assertThat(a.intervention()).isEqualTo(new Analyses.Intervention("arm", "probiotic", "placebo", "0", List.of("Lactobacillus"), null));
 
         // lines of valid.yaml, counted by hand
         assertThat(s.line("design.group")).isEqualTo(18);
@@ -307,6 +307,38 @@ class StudyFileTest {
                 "line 8: reference level 'Control' is not a value of 'group' (did you mean 'control'?)",
                 "line 10: intervention analysis needs 'design.subject'",
                 "line 10: intervention analysis needs 'design.time'");
+    }
+
+    /** The intervention section with subject and time, and {@code extra} lines inside it. */
+    private static String intervention(String extra) {
+        return HEAD + """
+                design:
+                  subject: subject
+                  time: time
+                analyses:
+                  intervention:
+                    arm: arm
+                    control: placebo
+                    baseline: "0"
+                """ + extra;
+    }
+
+    @Test
+    void donorColumnAndOptionalTreatment() {
+        // the fixture has no donor column; any metadata column is accepted as one ('note')
+        Study s = parse(intervention("    donor: note\n"));
+        assertThat(s.analyses().intervention()).isEqualTo(new Analyses.Intervention("arm", null, "placebo", "0", List.of(), "note"));
+        assertThat(s.line("analyses.intervention.donor")).isEqualTo(14);
+        assertThat(s.describe()).contains("intervention every arm vs placebo, FMT engraftment (donor column note)");
+        assertThat(parse(intervention("")).analyses().intervention().donor()).isNull();
+    }
+
+    @Test
+    void donorColumnMustExistAndDifferFromTheDesignColumns() {
+        assertThat(problems(intervention("    donor: donr\n"))).extracting(StudyProblem::toString).containsExactly(
+                "line 14: 'analyses.intervention.donor': column 'donr' is not in the metadata");
+        assertThat(problems(intervention("    donor: subject\n"))).extracting(StudyProblem::toString).containsExactly(
+                "line 14: 'analyses.intervention.donor': column 'subject' is already the subject, time or arm column");
     }
 
     @Test

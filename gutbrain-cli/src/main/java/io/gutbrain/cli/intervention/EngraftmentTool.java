@@ -4,11 +4,10 @@ import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.intervention.Engraftment;
+import io.gutbrain.intervention.EngraftmentFigures;
 import io.gutbrain.intervention.EngraftmentResult;
 import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.report.Figure;
-import io.gutbrain.report.FigureSpec;
-import io.gutbrain.report.Figures;
 import io.gutbrain.intervention.SourceTracking;
 import io.gutbrain.intervention.SourceTrackingResult;
 import io.gutbrain.intervention.TrialDesign;
@@ -27,9 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -66,7 +63,7 @@ public final class EngraftmentTool implements Callable<Integer> {
         Path s = out.resolve("source_tracking.tsv");
         engraftment.write(e);
         sources.write(s);
-        List<Path> figures = curves(design, engraftment);
+        List<Path> figures = curves(design, engraftment, sources);
         Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("subject", trial.subject)
                 .parameter("time", trial.time).parameter("baseline", trial.baseline).parameter("donorColumn", donorColumn)
                 .parameter("arm", arm).parameter("detection", detection)
@@ -77,38 +74,10 @@ public final class EngraftmentTool implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Engraftment curves, one line per recipient over the visits: the weighted engrafted donor
-     * fraction and the Bray–Curtis distance to the donor, as SVG and PNG under {@code figures/}.
-     */
-    private List<Path> curves(TrialDesign design, EngraftmentResult result) {
-        Map<String, List<EngraftmentResult.Row>> byRecipient = new LinkedHashMap<>();
-        for (EngraftmentResult.Row r : result.rows()) byRecipient.computeIfAbsent(r.recipient(), k -> new ArrayList<>()).add(r);
-        List<Figures.Trajectory> fraction = new ArrayList<>();
-        List<Figures.Trajectory> distance = new ArrayList<>();
-        for (Map.Entry<String, List<EngraftmentResult.Row>> e : byRecipient.entrySet()) {
-            List<EngraftmentResult.Row> rows = e.getValue();
-            double[] visit = new double[rows.size()];
-            double[] f = new double[rows.size()];
-            double[] d = new double[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                visit[i] = design.timepoints().indexOf(rows.get(i).timepoint());
-                f[i] = rows.get(i).engraftedWeightedFraction();
-                d[i] = rows.get(i).brayCurtisToDonor();
-            }
-            String arm = rows.get(0).arm() == null ? "recipients" : rows.get(0).arm();
-            fraction.add(new Figures.Trajectory(e.getKey(), arm, visit, f));
-            distance.add(new Figures.Trajectory(e.getKey(), arm, visit, d));
-        }
+    /** The engraftment figures ({@link EngraftmentFigures}) as SVG and PNG under {@code figures/}. */
+    private List<Path> curves(TrialDesign design, EngraftmentResult result, SourceTrackingResult sources) {
         List<Path> written = new ArrayList<>();
-        if (fraction.isEmpty()) return written;
-        String visits = "visit (0 = " + design.baseline() + ", order " + String.join(", ", design.timepoints()) + ")";
-        written.addAll(save(Figures.spaghetti(FigureSpec.of("engraftment-donor-fraction", "Engrafted donor fraction per recipient")
-                .caption("Post-FMT relative abundance of features found in the donor but not before FMT, per recipient and visit.")
-                .axes(visits, "engrafted donor fraction (weighted)"), fraction)));
-        written.addAll(save(Figures.spaghetti(FigureSpec.of("engraftment-distance-to-donor", "Bray-Curtis distance to the donor")
-                .caption("Distance of each recipient's sample to the (mean) donor profile over the visits.")
-                .axes(visits, "Bray-Curtis distance to donor"), distance)));
+        for (Figure f : EngraftmentFigures.all(design, result, sources)) written.addAll(save(f));
         return written;
     }
 
