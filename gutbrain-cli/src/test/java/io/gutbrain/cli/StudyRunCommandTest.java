@@ -45,6 +45,36 @@ class StudyRunCommandTest {
     }
 
     @Test
+    void demoDietswapStudyMatchesLmerTest(@TempDir Path dir) throws Exception {
+        Path data = BundledData.extract(List.of("dietswap/counts.tsv", "dietswap/metadata.tsv"), dir.resolve("data"));
+        Path study = DemoCommand.dietswapStudy(data, dir.resolve("study"));
+        Path out = dir.resolve("results");
+        CliRun r = CliRun.of("study", "run", study.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path table = out.resolve("report/tables/intervention_arm_time.tsv");
+        List<String> lines = Files.readAllLines(table);
+        List<String> cols = List.of(lines.get(0).split("\t"));
+        // lmerTest: shannon ~ nationality * factor(timepoint) + (1 | subject), REML, Satterthwaite df;
+        // gutbrain-core/src/test/resources/reference/intervention/arm_time_lmm_R.tsv (make_arm_time_reference.R)
+        java.util.Map<String, double[]> expected = java.util.Map.of(
+                "armAFR", new double[]{-0.6497252127003238, 0.16719864141559565, 0.00014849140273945287},
+                "armAFR:time4", new double[]{0.52882377081038012, 0.20626256166279286, 0.011196505994690379},
+                "armAFR:time6", new double[]{0.60414586577273299, 0.20628272423150931, 0.003858606006808638});
+        int seen = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split("\t");
+            double[] e = expected.get(c[cols.indexOf("term")]);
+            if (e == null) continue;
+            seen++;
+            assertThat(Double.parseDouble(c[cols.indexOf("estimate")])).isCloseTo(e[0], org.assertj.core.api.Assertions.within(1e-7));
+            assertThat(Double.parseDouble(c[cols.indexOf("se")])).isCloseTo(e[1], org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(Double.parseDouble(c[cols.indexOf("p")])).isCloseTo(e[2], org.assertj.core.api.Assertions.within(1e-5));
+        }
+        assertThat(seen).isEqualTo(3);
+        assertThat(out.resolve("report/figures/intervention-shannon-spaghetti.svg")).exists();
+    }
+
+    @Test
     void demoFmtTrialRunsWithEngraftment(@TempDir Path dir) throws Exception {
         Path study = DemoCommand.fmtTrial(dir.resolve("fmt"), "test");
         assertThat(Files.readString(study.resolveSibling("metadata.tsv"))).startsWith("# SIMULATED FMT TRIAL");

@@ -62,7 +62,7 @@ public final class EngraftmentFigures {
             double[] x = new double[rows.size()];
             double[] f = new double[rows.size()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = position(design, rows.get(i).timepoint());
+                x[i] = design.timePosition(rows.get(i).timepoint());
                 f[i] = rows.get(i).engraftedWeightedFraction();
             }
             lines.add(new Figures.Trajectory(e.getKey(), armLabel(rows.get(0).arm()), x, f));
@@ -70,7 +70,7 @@ public final class EngraftmentFigures {
         return Figures.spaghetti(FigureSpec.of(DONOR_FRACTION, "Engrafted donor fraction per recipient")
                 .caption("Weighted engrafted donor fraction: post-FMT relative abundance of the features found in the donor and not before FMT"
                         + " (detection above " + result.detection() + "), one line per recipient, coloured by arm.")
-                .axes(axis(design), "engrafted donor fraction (weighted)"), lines);
+                .axes(design.timeAxisLabel(), "engrafted donor fraction (weighted)"), lines);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class EngraftmentFigures {
         return Figures.meanWithCi(FigureSpec.of(DISTANCES, "Distance to the donor and to pre-FMT")
                 .caption("Bray–Curtis dissimilarity of the post-FMT samples to the (mean) donor profile and to the recipient's own pre-FMT sample:"
                         + " mean per visit with its 95% t interval. Engraftment shows as the distance to the donor falling below the distance to pre-FMT.")
-                .axes(axis(design), "Bray–Curtis dissimilarity"), series);
+                .axes(design.timeAxisLabel(), "Bray–Curtis dissimilarity"), series);
     }
 
     /** Mean source-tracking shares (donor, pre-FMT, unknown) per arm and visit, stacked. */
@@ -136,34 +136,12 @@ public final class EngraftmentFigures {
             String t = visits.get(i);
             double[] v = rows.stream().filter(r -> r.timepoint().equals(t)).mapToDouble(value).filter(Double::isFinite).toArray();
             MeanEstimate e = MeanEstimate.of(v, LEVEL);
-            x[i] = position(design, t);
+            x[i] = design.timePosition(t);
             m[i] = e.mean();
             lo[i] = e.lower();
             hi[i] = e.upper();
         }
         return new Figures.ArmSummary(name, x, m, lo, hi);
-    }
-
-    /** The time value when all timepoints are numbers, else the position in the design's order. */
-    static double position(TrialDesign design, String timepoint) {
-        if (numericTimes(design)) return Double.parseDouble(timepoint.trim());
-        return design.timepoints().indexOf(timepoint);
-    }
-
-    private static boolean numericTimes(TrialDesign design) {
-        for (String t : design.timepoints()) {
-            try {
-                if (!Double.isFinite(Double.parseDouble(t.trim()))) return false;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String axis(TrialDesign design) {
-        return numericTimes(design) ? "time (baseline = " + design.baseline() + ")"
-                : "visit (0 = " + design.timepoints().get(0) + "; order " + String.join(", ", design.timepoints()) + ")";
     }
 
     private static String armLabel(String arm) { return arm == null ? "recipients" : arm; }

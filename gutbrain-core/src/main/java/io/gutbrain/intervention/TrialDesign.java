@@ -435,4 +435,31 @@ public final class TrialDesign {
             }
         }
     }
+
+    /**
+     * Where a timepoint goes on a plot's time axis: its value when every timepoint is a number
+     * (days, weeks, visit numbers), so that unequal gaps show; else its position in the design's
+     * order (0, 1, ...).
+     */
+    public double timePosition(String timepoint) {
+        if (numericTimes()) return Double.parseDouble(timepoint.trim());
+        return timepoints.indexOf(timepoint);
+    }
+
+    /** The label of the time axis that matches {@link #timePosition}. */
+    public String timeAxisLabel() {
+        return numericTimes() ? "time (baseline = " + baseline + ")"
+                : "visit (0 = " + timepoints.get(0) + "; order " + String.join(", ", timepoints) + ")";
+    }
+
+    private boolean numericTimes() {
+        for (String t : timepoints) {
+            try {
+                if (!Double.isFinite(Double.parseDouble(t.trim()))) return false;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -1373,13 +1373,13 @@ public final class StudyPipeline {
         List<Figures.Trajectory> lines = new ArrayList<>();
         for (String subject : trial.subjects()) {
             List<double[]> pts = new ArrayList<>();
-            trial.samplesOf(subject).forEach((t, sample) -> pts.add(new double[]{times.indexOf(t), y.value(sample)}));
+            trial.samplesOf(subject).forEach((t, sample) -> pts.add(new double[]{trial.timePosition(t), y.value(sample)}));
             double[] tx = new double[pts.size()];
             double[] vy = new double[pts.size()];
             for (int i = 0; i < tx.length; i++) { tx[i] = pts.get(i)[0]; vy[i] = pts.get(i)[1]; }
             lines.add(new Figures.Trajectory(subject, trial.arm(subject), tx, vy));
         }
-        String timeAxis = "visit (" + String.join(", ", times) + ")";
+        String timeAxis = trial.timeAxisLabel();
         o.figure(Figures.spaghetti(FigureSpec.of("intervention-" + safe(y.name()) + "-spaghetti", y.name() + " per subject over time")
                 .caption(y.name() + " of each subject across visits, coloured by arm.").axes(timeAxis, y.name()), lines));
         List<Figures.ArmSummary> arms = new ArrayList<>();
@@ -1387,12 +1387,12 @@ public final class StudyPipeline {
             List<ArmChange> in = change.summaries().stream().filter(a -> a.arm().equals(arm)).toList();
             int n = in.size() + 1;
             double[] t = new double[n], m = new double[n], lo = new double[n], hi = new double[n];
-            t[0] = times.indexOf(trial.baseline());
+            t[0] = trial.timePosition(trial.baseline());
             lo[0] = Double.NaN;
             hi[0] = Double.NaN;
             for (int i = 0; i < in.size(); i++) {
                 MeanEstimate c = in.get(i).change();
-                t[i + 1] = times.indexOf(in.get(i).timepoint());
+                t[i + 1] = trial.timePosition(in.get(i).timepoint());
                 m[i + 1] = c.mean();
                 lo[i + 1] = c.lower();
                 hi[i + 1] = c.upper();
