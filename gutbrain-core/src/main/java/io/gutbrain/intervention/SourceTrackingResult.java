@@ -3,7 +3,6 @@ package io.gutbrain.intervention;
 import io.gutbrain.report.ResultTable;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,11 +46,7 @@ public record SourceTrackingResult(SourceTracking.Options options, List<Row> row
             "donor", "pre", "unknown", "iterations", "converged", "unknown_penalty");
 
     /** The rows as a report / results-store table named {@code name}, columns {@link #COLUMNS}. */
-    public ResultTable table(String name) {
-        List<Object[]> out = new ArrayList<>();
-        for (Row r : rows) out.add(cells(r));
-        return new ResultTable(name, COLUMNS, out);
-    }
+    public ResultTable table(String name) { return ResultTable.of(name, COLUMNS, rows, this::cells); }
 
     /** Writes the table ({@link #COLUMNS}) as TSV. */
     public void write(Path file) {

@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
 public record ResultTable(String name, List<String> columns, List<Object[]> rows) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
+    /** A table with one row per element of {@code items}, its cells given by {@code cells}. */
+    public static <T> ResultTable of(String name, List<String> columns, List<T> items, java.util.function.Function<T, Object[]> cells) {
+        List<Object[]> rows = new ArrayList<>(items.size());
+        for (T item : items) rows.add(cells.apply(item));
+        return new ResultTable(name, columns, rows);
+    }
+
     /** Validates name, columns and row widths and copies the lists. */
     public ResultTable {
         if (name == null || !NAME.matcher(name).matches()) {
