@@ -34,6 +34,23 @@ public record AssociationRow(String feature, String metadata, String value, doub
                              double prevalence, double prevalenceReference, double meanAbundance, double meanAbundanceReference,
                              String failure) {
 
+    /** MaAsLin2, as the method name of {@link AssociationResult#method()}. */
+    public static final String MAASLIN2 = "maaslin2";
+
+    /**
+     * The row in the layout shared by all association methods: {@code value} becomes the level
+     * (empty for a numeric covariate, whose value is its own name), {@code coef} the estimate
+     * with its t statistic, Satterthwaite or residual df and confidence interval; {@code failure}
+     * the reason. Group summaries are not carried over.
+     *
+     * @param featureId the table's feature id (this row holds R's syntactic name)
+     */
+    public AssociationResult toResult(String featureId) {
+        String level = value == null || value.equals(metadata) ? "" : value;
+        return new AssociationResult(MAASLIN2, featureId, metadata, level, "", "t", t, df, "t", coef, stderr, ciLow, ciHigh,
+                "", Double.NaN, Double.NaN, Double.NaN, n, nNotZero, pval, qval, java.util.List.of(), failure);
+    }
+
     /** This row with its q-value set. */
     AssociationRow withQval(double q) {
         return new AssociationRow(feature, metadata, value, coef, stderr, n, nNotZero, pval, q, df, t, ciLow, ciHigh, nUsed,

@@ -692,11 +692,8 @@ public final class StudyPipeline {
     private record Engine(Analyses.Method method, io.gutbrain.association.Normalization normalization, io.gutbrain.association.Transform transform,
                           double minPrevalence, double maxSignificance) {}
 
-    /** One tested feature–variable pair, whichever engine produced it. */
-    private record Hit(String feature, String method, String level, double coef, double stderr, long n, long nNotZero, double p, double q) {}
-
-    /** What one variable's test gave: the hits (smallest q first), features and samples tested, and the model in words. */
-    private record Tested(List<Hit> hits, int features, int samples, String model) {}
+    /** What one variable's test gave: the rows (smallest q first), features and samples tested, and the model in words. */
+    private record Tested(List<AssociationResult> hits, int features, int samples, String model) {}
 
     private void computeAssociation(StepOutput o, ProgressListener progress) {
         Analyses.Association a = study.analyses().association();
@@ -725,20 +722,20 @@ public final class StudyPipeline {
         for (String v : variablesOfInterest()) {
             Tested r = testVariable(engine, table, v, progress);
             model = r.model();
-            List<Hit> hits = r.hits();
-            for (Hit x : hits) {
-                rows.add(new Object[]{v, x.feature(), x.method(), x.level(), x.coef(), x.stderr(), x.n(), x.nNotZero(), x.p(), x.q()});
+            List<AssociationResult> hits = r.hits();
+            for (AssociationResult x : hits) {
+                rows.add(new Object[]{v, x.feature(), x.method(), x.level(), x.estimate(), x.stderr(), (long) x.n(), (long) x.nNotZero(), x.pValue(), x.qValue()});
             }
-            long significant = hits.stream().filter(h -> h.q() <= engine.maxSignificance()).count();
+            long significant = hits.stream().filter(h -> h.qValue() <= engine.maxSignificance()).count();
             o.subheading(v);
             o.paragraph(String.format(Locale.ROOT, "%s: %d %ss tested in %d samples; %d association(s) of %s with q ≤ %s.",
                     r.model(), r.features(), scale.noun(), r.samples(), significant, v, fmt(engine.maxSignificance())));
-            String[] ids = hits.stream().map(Hit::feature).toArray(String[]::new);
+            String[] ids = hits.stream().map(AssociationResult::feature).toArray(String[]::new);
             String effect = engine.method() == Analyses.Method.NONPARAMETRIC ? "Effect (Hodges–Lehmann shift or Spearman ρ)" : "Coefficient";
             o.figure(Figures.volcano(FigureSpec.of(scale.prefix() + "volcano-" + safe(v), "Volcano plot: " + v)
                     .caption(effect + " of " + v + " against −log10 q for every " + scale.noun() + "; coloured points have q ≤ " + fmt(engine.maxSignificance()) + ".")
                     .axes(engine.method() == Analyses.Method.NONPARAMETRIC ? "effect" : "coefficient", "-log10 q"), ids,
-                    hits.stream().mapToDouble(Hit::coef).toArray(), hits.stream().mapToDouble(Hit::q).toArray(), engine.maxSignificance(), 10));
+                    hits.stream().mapToDouble(AssociationResult::estimate).toArray(), hits.stream().mapToDouble(AssociationResult::qValue).toArray(), engine.maxSignificance(), 10));
             List<String> top = new ArrayList<>();
             for (String h : ids) if (!top.contains(h) && top.size() < HEATMAP_FEATURES) top.add(h);
             if (d.group() != null && !top.isEmpty()) o.figure(heatmap(scale, top, d.group(), v));
@@ -760,7 +757,7 @@ public final class StudyPipeline {
         List<String> fixed = new ArrayList<>(List.of(v));
         for (Study.Variable c : d.covariates()) if (!c.column().equals(v)) fixed.add(c.column());
         Map<String, String> refs = d.group() != null && d.reference() != null ? Map.of(d.group(), d.reference()) : Map.of();
-        List<Hit> hits = new ArrayList<>();
+        List<AssociationResult> hits = new ArrayList<>();
         Tested t;
         switch (engine.method()) {
             case MAASLIN2 -> {
@@ -775,7 +772,7 @@ public final class StudyPipeline {
                 String rName = RCompat.makeName(v);
                 for (AssociationRow x : r.all()) {
                     if (!x.metadata().equals(rName)) continue;
-                    hits.add(new Hit(featureId.getOrDefault(x.feature(), x.feature()), "maaslin2", x.value(), x.coef(), x.stderr(), x.n(), x.nNotZero(), x.pval(), x.qval()));
+                    hits.add(x.toResult(featureId.getOrDefault(x.feature(), x.feature())));
                 }
                 t = new Tested(hits, r.featuresTested(), r.samplesInModel(), "MaAsLin2 model " + r.formula());
             }
@@ -784,7 +781,7 @@ public final class StudyPipeline {
                         .threads(options.threads()).progress(progress).warnings(warnings);
                 refs.forEach(b::reference);
                 LindaResult r = Linda.run(table, md, fixed, b.build());
-                for (AssociationResult x : r.rows()) if (x.variable().equals(v)) hits.add(hit(x));
+                for (AssociationResult x : r.rows()) if (x.variable().equals(v)) hits.add(x);
                 String random = d.randomEffects().isEmpty() ? "" : " + " + String.join(" + ", d.randomEffects().stream().map(g -> "(1 | " + g + ")").toList());
                 t = new Tested(hits, r.features(), r.samples(), "LinDA model log2 CLR ~ " + String.join(" + ", fixed) + random + " (" + r.zeroHandling() + ")");
             }
@@ -805,18 +802,14 @@ public final class StudyPipeline {
                     rs = NonparametricAssociation.rankSum(table, md, v, opt);
                     test = "Wilcoxon rank-sum test";
                 }
-                for (AssociationResult x : rs) hits.add(hit(x));
+                hits.addAll(rs);
                 long features = rs.stream().map(AssociationResult::feature).distinct().count();
                 int samples = rs.stream().mapToInt(AssociationResult::n).max().orElse(0);
                 t = new Tested(hits, (int) features, samples, test + " of " + v + " (relative abundance)");
             }
         }
-        hits.sort((p, q) -> Double.compare(p.q(), q.q()));
+        hits.sort((p, q) -> Double.compare(p.qValue(), q.qValue()));
         return t;
-    }
-
-    private static Hit hit(AssociationResult x) {
-        return new Hit(x.feature(), x.method(), x.level(), x.estimate(), x.stderr(), x.n(), x.nNotZero(), x.pValue(), x.qValue());
     }
 
     private Figure heatmap(AbundanceScale scale, List<String> features, String group, String v) {
