@@ -862,6 +862,11 @@ public final class StudyPipeline {
         return Figures.boxStrip(spec, arrays(byGroup));
     }
 
+    /** Three significant digits without trailing zeros: 0.66, 0.623. */
+    private static String sig3(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     private static String plain(double v) { return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); }
 
     private static String capitalise(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
@@ -947,16 +952,21 @@ public final class StudyPipeline {
                         + "%s of its steps are observed%s; its abundance is the %s of the best path's step values. %d of the set's %d KOs occur in the table; "
                         + "%d module(s) are present in at least one sample. Abundances are shown per million KO reads of the sample.",
                 set.size(), set.source(), koPath.getFileName(), in.format(), in.isStratified() ? ", stratified by taxon" : "", keep.size(),
-                fmt(profile.cutoff()), opt.learnsCutoff() ? " (cut-off learned from the coverage distribution)" : "", opt.estimator().label(),
+                sig3(profile.cutoff()), opt.learnsCutoff() ? " (cut-off learned from the coverage distribution)" : "", opt.estimator().label(),
                 profile.moduleKosPresent(), set.orthologs().size(), called));
         if (profile.otherFeatures() > 0) o.note(profile.otherFeatures() + " feature(s) of the KO table are not KO ids (e.g. UNMAPPED) and were not scored.");
         if (profile.moduleKosPresent() == 0) o.note("None of the module set's KOs occurs in the KO table: every module scores 0. Check that the table holds KEGG orthologs.");
-        o.fact("modules", set.size()).fact("cutoff", fmt(profile.cutoff())).fact("estimator", opt.estimator().label()).fact("called", called);
+        o.fact("modules", set.size()).fact("cutoff", sig3(profile.cutoff())).fact("estimator", opt.estimator().label()).fact("called", called);
         List<String> order = new ArrayList<>(set.ids());
-        o.figure(Figures.bars(tall(FigureSpec.of("modules-prevalence", "Module presence"), order.size())
-                .caption("Share of samples in which each module is present (coverage ≥ " + fmt(profile.cutoff()) + ").")
-                .axes("module", "% of samples"), order.stream().map(id -> id + " " + names.get(id)).toList(),
-                summary.stream().mapToDouble(r -> (double) r[4]).toArray()));
+        boolean everywhere = summary.stream().allMatch(r -> (double) r[4] == 100.0);
+        if (everywhere) {
+            o.paragraph("Every module is present in every sample, so the analysis below compares abundances only.");
+        } else {
+            o.figure(Figures.bars(tall(FigureSpec.of("modules-prevalence", "Module presence"), order.size())
+                    .caption("Share of samples in which each module is present (coverage ≥ " + sig3(profile.cutoff()) + ").")
+                    .axes("module", "% of samples"), order.stream().map(id -> id + " " + names.get(id)).toList(),
+                    summary.stream().mapToDouble(r -> (double) r[4]).toArray()));
+        }
         String group = study.design().group();
         if (group != null) {
             List<String> shown = new ArrayList<>();
@@ -1084,7 +1094,7 @@ public final class StudyPipeline {
         }
         o.subheading("Taxa carrying the modules");
         o.paragraph(String.format(Locale.ROOT, "Each taxon's KOs were scored on their own (%d taxa, %d taxon-module-sample calls at coverage ≥ %s). "
-                + "The share is the taxon's part of the module abundance summed over taxa and samples.", kept.taxa().stream().distinct().count(), c.size(), fmt(cutoff)));
+                + "The share is the taxon's part of the module abundance summed over taxa and samples.", kept.taxa().stream().distinct().count(), c.size(), sig3(cutoff)));
         if (!share.isEmpty()) {
             List<String> taxa = taxonWeight.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
                     .limit(CONTRIBUTION_TAXA).map(Map.Entry::getKey).toList();

@@ -68,8 +68,10 @@ class StudyModulesTest {
         assertThat(r.steps()).extracting(StepRecord::step).containsExactly("load", "measures", "modules", "report");
         String html = Files.readString(r.report());
         assertThat(html).contains("Gut-brain modules").contains("Omixer-RPM").contains("per million KO reads");
+        // HITChip profiles detect nearly every taxon in every sample, so every simulated module is present everywhere
+        assertThat(html).contains("Every module is present in every sample").doesNotContain("modules-prevalence");
         try (Stream<Path> s = Files.list(r.report().getParent().resolve("figures"))) {
-            assertThat(s.map(p -> p.getFileName().toString())).contains("modules-prevalence.svg", "modules-heatmap-by-diagnosis.svg",
+            assertThat(s.map(p -> p.getFileName().toString())).contains("modules-heatmap-by-diagnosis.svg",
                     "modules-volcano-phq9_score.svg", "modules-heatmap-phq9_score.svg", "modules-contributions.svg");
         }
 
@@ -128,6 +130,38 @@ class StudyModulesTest {
         StudyPipeline.Result r2 = StudyPipeline.run(StudyFile.read(dir.resolve("study.yaml")), out, new StudyPipeline.Options("test", "again", 2), StepListener.NONE);
         assertThat(r2.step("load").cached()).isTrue();
         assertThat(r2.step("modules").cached()).isFalse();
+    }
+
+    @Test
+    void moduleAbsentFromSomeSamplesGetsThePresenceFigureAndZeroAbundance(@TempDir Path dir) throws Exception {
+        Path studyFile = study(dir);
+        FeatureTable taxa = ClassicTsv.read(dir.resolve("data/table.tsv"));
+        List<String> ids = taxa.sampleIds();
+        double[][] ko = new double[ids.size()][2];
+        for (int s = 0; s < ids.size(); s++) {
+            ko[s][0] = s % 2 == 0 ? 30 : 0;   // K01580: GABA synthesis I, in every other sample
+            ko[s][1] = 970;                  // K00001: not in any module
+        }
+        ClassicTsv.write(FeatureTable.fromDense("ko", ids, List.of("K01580", "K00001"), ko), dir.resolve("data/ko_strat.tsv"));
+        StudyPipeline.Result r = StudyPipeline.run(StudyFile.read(studyFile), dir.resolve("out"), new StudyPipeline.Options("test", "t", 1), StepListener.NONE);
+        assertThat(r.report().getParent().resolve("figures/modules-prevalence.svg")).exists();
+        try (ResultsStore store = ResultsStore.openReadOnly(dir.resolve("out"))) {
+            ResultTable summary = store.readTable(r.runId(), "module_summary");
+            int module = summary.columns().indexOf("module"), percent = summary.columns().indexOf("percent_present"),
+                    median = summary.columns().indexOf("median_abundance_per_million");
+            Object[] gaba = summary.rows().stream().filter(x -> "GBNM01".equals(x[module])).findFirst().orElseThrow();
+            // 30 of 1,000 KO reads = 30,000 per million wherever K01580 occurs
+            assertThat(((Number) gaba[median]).doubleValue()).isCloseTo(30_000, within(1e-9));
+            ResultTable abundance = store.readTable(r.runId(), "module_abundance");
+            int sample = abundance.columns().indexOf("sample_id"), g = abundance.columns().indexOf("GBNM01");
+            long present = 0;
+            for (Object[] row : abundance.rows()) {
+                boolean even = ids.indexOf((String) row[sample]) % 2 == 0;
+                assertThat(((Number) row[g]).doubleValue()).isEqualTo(even ? 30_000.0 : 0.0);
+                if (even) present++;
+            }
+            assertThat(((Number) gaba[percent]).doubleValue()).isCloseTo(100.0 * present / abundance.rowCount(), within(1e-9));
+        }
     }
 
     @Test
