@@ -3,6 +3,7 @@ package io.gutbrain.intervention;
 import io.gutbrain.diversity.ValueFormat;
 import io.gutbrain.error.InputException;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TaxonGroup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.List;
  * abundance rise more under the active arm than under the reference arm, and in what fraction
  * of subjects does it appear where it was absent at baseline?
  *
- * <p>For each feature and each paired subject with a sample at baseline and at the chosen
+ * <p>A taxon is a feature id or a taxon name matched against the table's lineages
+ * ({@link TaxonGroup}): in an ASV/OTU table a genus is many features, and its abundance is their
+ * sum. For each taxon and each paired subject with a sample at baseline and at the chosen
  * timepoint: the change of its abundance on one of three {@link Scale}s. Between arms: the
  * difference of mean changes, active − reference, with <b>Welch's t</b> interval and test
  * ({@link WelchEstimate}). Welch rather than a rank-sum test because it comes with an interval
@@ -21,7 +24,7 @@ import java.util.List;
  * few subjects or many zero changes (a taxon absent from most samples) the t-test is only
  * approximate; look at the colonisation counts then.
  *
- * <p>Colonisation per arm: {@code colonised} = subjects in whom the feature is absent at
+ * <p>Colonisation per arm: {@code colonised} = subjects in whom the taxon is absent at
  * baseline and present at the timepoint (present = relative abundance above the detection
  * threshold), {@code colonised / n} the fraction of all evaluated subjects, and
  * {@code absent_at_baseline} for the fraction among those who could be colonised.
@@ -38,7 +41,8 @@ public final class Colonisation {
         /**
          * Centred log-ratio over all features of the sample: {@code ln(p_f + c) − mean_g ln(p_g + c)}
          * (Aitchison 1986), so a change is relative to the sample's geometric mean rather than to
-         * its total.
+         * its total. For a taxon of several features {@code p_f} is their summed relative
+         * abundance and the mean still runs over the table's single features.
          */
         CLR
     }
@@ -49,7 +53,7 @@ public final class Colonisation {
      * @param scale       scale of the change
      * @param pseudocount added to relative abundances before logs; NaN for the default, half the
      *                    smallest non-zero relative abundance among the samples analysed
-     * @param detection   a feature is present when its relative abundance exceeds this (≥ 0)
+     * @param detection   a taxon is present when its relative abundance exceeds this (≥ 0)
      * @param level       confidence level (0..1)
      */
     public record Options(Scale scale, double pseudocount, double detection, double level) {
@@ -66,14 +70,23 @@ public final class Colonisation {
     }
 
     /**
-     * Changes from baseline to {@code timepoint} of each named feature, active vs reference.
+     * Changes from baseline to {@code timepoint} of each named taxon, active vs reference. A
+     * taxon is a feature id or a taxon name matched against the table's lineages
+     * ({@link TaxonGroup#resolve}); its abundance is the sum of its features.
      *
-     * @param table    abundances (counts or proportions) with the design's samples
-     * @param features feature ids to follow
-     * @throws InputException for unknown features, arms or timepoint, or the baseline as timepoint
+     * @param table abundances (counts or proportions) with the design's samples
+     * @param taxa  feature ids or taxon names to follow ({@code Bifidobacterium},
+     *              {@code g__Bifidobacterium}, {@code genus:Bifidobacterium})
+     * @throws InputException for unknown taxa, arms or timepoint, or the baseline as timepoint
      */
-    public static ColonisationResult compute(TrialDesign design, FeatureTable table, List<String> features, String timepoint,
+    public static ColonisationResult compute(TrialDesign design, FeatureTable table, List<String> taxa, String timepoint,
                                              String activeArm, String referenceArm, Options options) {
+        return computeGroups(design, table, TaxonGroup.resolveAll(table, taxa), timepoint, activeArm, referenceArm, options);
+    }
+
+    /** As {@link #compute}, for taxa already resolved against {@code table}. */
+    public static ColonisationResult computeGroups(TrialDesign design, FeatureTable table, List<TaxonGroup> taxa, String timepoint,
+                                                   String activeArm, String referenceArm, Options options) {
         design.requireTimepoint(timepoint);
         design.requireArm(activeArm);
         design.requireArm(referenceArm);
@@ -81,9 +94,6 @@ public final class Colonisation {
             throw new InputException(design.source(), "timepoint '" + timepoint + "'", "colonisation is judged after baseline, not at it",
                     "choose one of: " + String.join(", ", design.followUps()));
         }
-        int[] fIdx = new int[features.size()];
-        for (int i = 0; i < fIdx.length; i++) fIdx[i] = Outcome.requireFeature(table, features.get(i));
-
         List<String> subjects = new ArrayList<>();
         List<int[]> pairs = new ArrayList<>();        // table index of baseline and follow-up sample
         List<String> notInTable = new ArrayList<>();
@@ -105,16 +115,20 @@ public final class Colonisation {
         double[] meanLog = options.scale() == Scale.CLR ? meanLogs(table, pairs, c) : null;
 
         List<ColonisationResult.Row> rows = new ArrayList<>();
-        for (int i = 0; i < fIdx.length; i++) {
+        for (TaxonGroup taxon : taxa) {
+            double[] rel = taxon.relativeAbundance(table);
             List<Double> act = new ArrayList<>(), ref = new ArrayList<>();
+            List<ColonisationResult.Subject> perSubject = new ArrayList<>();
             int[] nA = new int[3], nR = new int[3]; // n, absent at baseline, colonised
             for (int k = 0; k < pairs.size(); k++) {
                 int[] pr = pairs.get(k);
-                double rb = table.get(pr[0], fIdx[i]) / table.sampleTotal(pr[0]);
-                double rp = table.get(pr[1], fIdx[i]) / table.sampleTotal(pr[1]);
+                double rb = rel[pr[0]];
+                double rp = rel[pr[1]];
                 double change = transform(rp, options.scale(), c, meanLog, k, 1) - transform(rb, options.scale(), c, meanLog, k, 0);
-                boolean active = design.arm(subjects.get(k)).equals(activeArm);
+                String arm = design.arm(subjects.get(k));
+                boolean active = arm.equals(activeArm);
                 (active ? act : ref).add(change);
+                perSubject.add(new ColonisationResult.Subject(subjects.get(k), arm, rb, rp, change));
                 int[] cnt = active ? nA : nR;
                 cnt[0]++;
                 if (rb <= options.detection()) {
@@ -123,8 +137,8 @@ public final class Colonisation {
                 }
             }
             WelchEstimate w = WelchEstimate.of(toArray(act), toArray(ref), options.level());
-            rows.add(new ColonisationResult.Row(features.get(i), w,
-                    new ColonisationResult.Counts(nA[0], nA[1], nA[2]), new ColonisationResult.Counts(nR[0], nR[1], nR[2])));
+            rows.add(new ColonisationResult.Row(taxon.query(), taxon.matchedBy(), taxon.featureIds(), w,
+                    new ColonisationResult.Counts(nA[0], nA[1], nA[2]), new ColonisationResult.Counts(nR[0], nR[1], nR[2]), perSubject));
         }
         List<String> warnings = new ArrayList<>();
         if (!notInTable.isEmpty()) {

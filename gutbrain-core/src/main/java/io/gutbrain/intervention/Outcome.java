@@ -6,10 +6,10 @@ import io.gutbrain.measures.InstrumentScores;
 import io.gutbrain.measures.SampleScore;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TaxonGroup;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,29 +75,22 @@ public record Outcome(String name, Map<String, Double> values) {
     }
 
     /**
-     * The relative abundance (0..1, value divided by the sample's total) of one feature in every
-     * sample of the table; samples with no reads have no value.
+     * The relative abundance (0..1, value divided by the sample's total) of one taxon in every
+     * sample of the table; samples with no reads have no value. The taxon is a feature id or a
+     * taxon name matched against the table's lineages ({@link TaxonGroup#resolve}: several
+     * features of one genus are summed); the outcome is named as given.
      *
-     * @throws InputException when the table has no such feature
+     * @throws InputException when the name matches no feature id and no lineage name
      */
-    public static Outcome relativeAbundance(FeatureTable table, String featureId) {
-        int f = requireFeature(table, featureId);
-        Map<String, Double> m = new HashMap<>();
-        for (int s = 0; s < table.sampleCount(); s++) {
-            double t = table.sampleTotal(s);
-            if (t > 0) m.put(table.sampleIds().get(s), table.get(s, f) / t);
-        }
-        return new Outcome(featureId, m);
+    public static Outcome relativeAbundance(FeatureTable table, String taxon) {
+        return relativeAbundance(table, TaxonGroup.resolve(table, taxon));
     }
 
-    /** The index of a feature, or an error naming a few of the table's feature ids. */
-    static int requireFeature(FeatureTable table, String featureId) {
-        int f = table.featureIndex(featureId);
-        if (f < 0) {
-            List<String> ids = table.featureIds();
-            throw new InputException(null, "feature '" + featureId + "'", "not in the table",
-                    "use a feature id of the table, e.g. " + io.gutbrain.diversity.ValueFormat.firstFew(ids));
-        }
-        return f;
+    /** The relative abundance of a resolved taxon in every sample with reads, named {@link TaxonGroup#query()}. */
+    public static Outcome relativeAbundance(FeatureTable table, TaxonGroup taxon) {
+        double[] rel = taxon.relativeAbundance(table);
+        Map<String, Double> m = new HashMap<>();
+        for (int s = 0; s < rel.length; s++) m.put(table.sampleIds().get(s), rel[s]);
+        return new Outcome(taxon.query(), m);
     }
 }

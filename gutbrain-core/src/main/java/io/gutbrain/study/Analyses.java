@@ -122,13 +122,18 @@ public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, A
      *                  when given, only this arm and the control enter the trial analysis
      * @param control   the control arm's level; default {@code design.reference}
      * @param baseline  the level of {@code design.time} that is the baseline visit (pre-FMT)
-     * @param taxa      feature ids of administered taxa to follow (e.g. a probiotic strain); may be empty
+     * @param taxa      administered taxa to follow (e.g. a probiotic strain): feature ids or taxon
+     *                  names matched against the table's lineages
+     *                  ({@link io.gutbrain.table.TaxonGroup}); may be empty
      * @param donor     for faecal microbiota transplantation: the metadata column naming each
      *                  recipient's donor sample(s) or donor subject ({@code ;} between several),
      *                  as {@link io.gutbrain.intervention.TrialDesign#from}'s donor column; null
      *                  when the study has no donors (then no engraftment analysis)
+     * @param bifidogenic whether to report the bifidogenic response of a prebiotic trial
+     *                  ({@link io.gutbrain.intervention.Bifidogenic}: Bifidobacterium, treatment vs control)
      */
-    public record Intervention(String arm, String treatment, String control, String baseline, List<String> taxa, String donor) {
+    public record Intervention(String arm, String treatment, String control, String baseline, List<String> taxa, String donor,
+                               boolean bifidogenic) {
         /** Copies the list. */
         public Intervention { taxa = List.copyOf(taxa); }
     }

@@ -82,7 +82,8 @@ public record Study(Path file, String name, String description, Inputs inputs, L
         Analyses.Intervention iv = analyses.intervention();
         if (iv != null) {
             runs.add("intervention " + (iv.treatment() == null ? "every arm" : iv.treatment()) + " vs " + iv.control()
-                    + (iv.donor() == null ? "" : ", FMT engraftment (donor column " + iv.donor() + ")"));
+                    + (iv.donor() == null ? "" : ", FMT engraftment (donor column " + iv.donor() + ")")
+                    + (iv.bifidogenic() ? ", bifidogenic response" : ""));
         }
         sb.append("  analyses  ").append(String.join("; ", runs)).append('\n');
         sb.append("  seed      ").append(seed).append('\n');

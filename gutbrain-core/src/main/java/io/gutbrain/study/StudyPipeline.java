@@ -3,6 +3,10 @@ package io.gutbrain.study;
 import io.gutbrain.association.ModelFit;
 import io.gutbrain.intervention.ArmChange;
 import io.gutbrain.intervention.ArmTimeModel;
+import io.gutbrain.intervention.Bifidogenic;
+import io.gutbrain.intervention.BifidogenicResult;
+import io.gutbrain.intervention.Colonisation;
+import io.gutbrain.intervention.ColonisationResult;
 import io.gutbrain.intervention.ChangeFromBaseline;
 import io.gutbrain.intervention.ChangeResult;
 import io.gutbrain.intervention.Engraftment;
@@ -65,6 +69,7 @@ import io.gutbrain.stats.PermutationOptions;
 import io.gutbrain.stats.RankTestResult;
 import io.gutbrain.stats.SpearmanCorrelation;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TaxonGroup;
 import io.gutbrain.util.ProgressListener;
 
 import java.io.BufferedReader;
@@ -1217,6 +1222,12 @@ public final class StudyPipeline {
         if (outputs.containsKey("intervention")) {
             sb.append(" Intervention effects were estimated as change from baseline per arm (paired t and Wilcoxon signed-rank tests) and by the linear mixed model"
                     + " outcome ~ arm × time + (1 | subject) fitted by REML with Satterthwaite degrees of freedom (as lmerTest; Kuznetsova et al. 2017).");
+            if (outputs.get("intervention").fact("bifidogenic_ratio") != null) {
+                sb.append(" The bifidogenic response was the difference between arms of the mean log fold change of the relative abundance of"
+                        + " Bifidobacterium (pseudocount half the smallest non-zero relative abundance) with Welch's interval, reported as a ratio of"
+                        + " geometric-mean fold changes, and the share of subjects whose Bifidobacterium at least doubled (Wilson intervals,"
+                        + " Newcombe's interval for the difference).");
+            }
             if (outputs.get("intervention").fact("engraftment_recipients") != null) {
                 sb.append(" FMT engraftment was described per recipient and post-FMT visit by the donor-only, pre-only, shared and new feature classes"
                         + " (engrafted donor fraction, unweighted and read-weighted) and Bray–Curtis distances to the donor and to the pre-FMT sample,"
@@ -1269,6 +1280,7 @@ public final class StudyPipeline {
         p.put("baseline", str(iv.baseline()));
         p.put("taxa", iv.taxa());
         p.put("donor", str(iv.donor()));
+        p.put("bifidogenic", iv.bifidogenic());
         p.put("subject", str(study.design().subject()));
         p.put("time", str(study.design().time()));
         return p;
@@ -1307,7 +1319,13 @@ public final class StudyPipeline {
         } else {
             ys.add(Outcome.alpha(AlphaDiversity.compute(filtered, List.of(AlphaMetric.byName("shannon")), null, options.threads(), null), "shannon"));
         }
-        for (String taxon : iv.taxa()) ys.add(Outcome.relativeAbundance(filtered, taxon));
+        List<TaxonGroup> taxa = new ArrayList<>();
+        for (String taxon : iv.taxa()) {
+            TaxonGroup g = studyTaxon(taxon, "taxa");
+            taxa.add(g);
+            ys.add(Outcome.relativeAbundance(filtered, g));
+            if (g.rank() != null) o.note("Taxon " + g.describe() + ": " + io.gutbrain.error.Messages.firstFew(g.featureIds()) + ".");
+        }
         o.paragraph(String.format(Locale.ROOT, "%d subjects in arms %s (control %s), baseline %s = %s. For each outcome: change from baseline per arm "
                         + "(paired t and Wilcoxon signed-rank tests) and the linear mixed model outcome ~ arm × time + (1 | subject) (REML, "
                         + "Satterthwaite df as lmerTest); each arm:time coefficient is the difference in change from baseline against %s.",
@@ -1332,7 +1350,67 @@ public final class StudyPipeline {
                 changeRows), "Change from baseline per arm and visit (paired t-test and Wilcoxon signed-rank test)", true);
         o.table(new ResultTable("intervention_arm_time", List.of("outcome", "term", "estimate", "se", "df", "t", "p", "ci_low", "ci_high"), lmmRows),
                 "Arm × time linear mixed model (REML, Satterthwaite df); arm:time rows are the treatment effects", true);
+        String active = iv.treatment() != null ? iv.treatment()
+                : trial.arms().size() == 2 ? trial.arms().get(trial.arms().get(0).equals(control) ? 1 : 0) : null;
+        String last = trial.followUps().get(trial.followUps().size() - 1);
+        if (!taxa.isEmpty() && active != null) {
+            ColonisationResult c = Colonisation.computeGroups(trial, filtered, taxa, last, active, control,
+                    new Colonisation.Options(Colonisation.Scale.RELATIVE, Double.NaN, 0, 0.95));
+            o.subheading("Administered taxa");
+            o.paragraph(String.format(Locale.ROOT, "Change in relative abundance of each listed taxon from %s to %s, %s against %s: difference of mean "
+                    + "changes with Welch's 95%% interval and test, and per arm the subjects in whom the taxon was absent at baseline and present at %s "
+                    + "(colonised). A taxon named by its lineage is the sum of its features.", trial.baseline(), last, active, control, last));
+            o.table(c.table("intervention_colonisation"), "Administered taxa: change from baseline, " + active + " vs " + control + ", and colonisation", true);
+        }
+        if (iv.bifidogenic()) {
+            if (active == null) {
+                throw new InputException(study.file().toString(), "line " + study.line("analyses.intervention.bifidogenic"),
+                        "the bifidogenic response compares two arms, but the trial has " + trial.arms().size() + " (" + String.join(", ", trial.arms()) + ")",
+                        "name the prebiotic arm with 'analyses.intervention.treatment'");
+            }
+            bifidogenic(o, trial, active, control, last);
+        }
         if (iv.donor() != null) engraftment(o, trial, iv.donor());
+    }
+
+    /** A taxon of {@code analyses.intervention}, resolved against the QC-filtered table; errors name the study file line. */
+    private TaxonGroup studyTaxon(String taxon, String key) {
+        try {
+            return TaxonGroup.resolve(filtered, taxon);
+        } catch (InputException e) {
+            throw new InputException(study.file().toString(), "line " + study.line("analyses.intervention." + key),
+                    "'analyses.intervention." + key + "': " + e.location() + ": " + e.problem(), e.fix(), e);
+        }
+    }
+
+    /**
+     * The bifidogenic response ({@link Bifidogenic}): log fold change of Bifidobacterium from
+     * baseline to the last visit, prebiotic vs control, with responders at ≥ 2-fold; a paragraph,
+     * a box/strip figure and the table {@code intervention_bifidogenic}.
+     */
+    private void bifidogenic(StepOutput o, TrialDesign trial, String active, String control, String last) {
+        studyTaxon(Bifidogenic.GENUS, "bifidogenic");
+        BifidogenicResult b = Bifidogenic.compute(trial, filtered, last, active, control, Bifidogenic.Options.defaults());
+        for (String w : b.warnings()) o.note(w);
+        o.fact("bifidogenic_ratio", fmt(b.ratio()));
+        o.subheading("Bifidogenic response");
+        ColonisationResult.Row g = b.genus();
+        String which = g.matchedBy().equals("feature id") ? "the feature " + g.taxon()
+                : "the sum of the " + g.features().size() + " features of the " + g.matchedBy() + " " + g.taxon();
+        o.paragraph(String.format(Locale.ROOT, "Bifidobacterium (%s) from %s to %s: per subject the log fold change ln((p₁ + c)/(p₀ + c)) of its relative "
+                        + "abundance (pseudocount c = %.3g). Geometric-mean fold change %s %s (n = %d) and %s %s (n = %d); ratio %s / %s %s "
+                        + "(95%% CI %s to %s, Welch p = %s). Subjects whose Bifidobacterium at least doubled (bifidogenic responders): %d/%d under %s "
+                        + "and %d/%d under %s, difference %s (Newcombe 95%% CI %s to %s). Relative abundances are compositional: a rise can also "
+                        + "come from other taxa falling.",
+                which, trial.baseline(), last, b.pseudocount(), active, fmt(Math.exp(b.active().mean())), b.active().n(),
+                control, fmt(Math.exp(b.reference().mean())), b.reference().n(), active, control, fmt(b.ratio()), fmt(b.ratioLower()),
+                fmt(b.ratioUpper()), fmt(g.change().p()),
+                b.responders().active().events(), b.responders().active().n(), active,
+                b.responders().reference().events(), b.responders().reference().n(), control,
+                fmt(b.responders().difference()), fmt(b.responders().lower()), fmt(b.responders().upper())));
+        o.figure(b.figure("intervention-bifidogenic"));
+        o.table(b.table("intervention_bifidogenic"), "Bifidogenic response: log fold change of Bifidobacterium per arm and between arms (natural log; "
+                + "fold_change = exp), responders at ≥ 2-fold", true);
     }
 
     /** The arm, checked against the trial's arms; an error names the study file line of {@code analyses.intervention.<key>}. */

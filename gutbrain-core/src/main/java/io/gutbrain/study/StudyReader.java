@@ -500,7 +500,7 @@ final class StudyReader {
 
     private Analyses.Intervention intervention(YamlSection s, Study.Design design) {
         if (s == null) return null;
-        s.allowOnly("arm", "treatment", "control", "baseline", "taxa", "donor");
+        s.allowOnly("arm", "treatment", "control", "baseline", "taxa", "donor", "bifidogenic");
         if (md == null) return null;
         for (String k : List.of("subject", "time")) {
             boolean set = k.equals("subject") ? design.subject() != null : design.time() != null;
@@ -527,7 +527,8 @@ final class StudyReader {
             problem(donorS.line(), "'" + s.qualify("donor") + "': column '" + donor + "' is already the subject, time or arm column",
                     "name the column that holds each recipient's donor sample or donor subject");
         }
-        return new Analyses.Intervention(arm, treatment, control, baseline, taxa, donor);
+        boolean bifidogenic = s.bool("bifidogenic", false);
+        return new Analyses.Intervention(arm, treatment, control, baseline, taxa, donor, bifidogenic);
     }
 
     /** An optional level of {@code column}: null when absent; checked like {@link #level}. */

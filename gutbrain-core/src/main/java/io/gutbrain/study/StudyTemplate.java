@@ -184,6 +184,8 @@ public final class StudyTemplate {
         line(y, "  # intervention:", "needs design.subject and design.time");
         y.append("  #   treatment: LEVEL_OF_GROUP\n  #   baseline: LEVEL_OF_TIME\n");
         line(y, "  #   donor: COLUMN", "FMT: column naming each recipient's donor");
+        line(y, "  #   taxa: [genus:Bifidobacterium]", "administered taxa: feature ids or taxon names");
+        line(y, "  #   bifidogenic: yes", "prebiotic: Bifidobacterium, treatment vs control");
     }
 
     /** One line, with the comment (if any) starting at column 40 so that comments line up. */

@@ -64,7 +64,7 @@ class ColonisationTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("feature\tscale\ttimepoint\tactive\treference\tn_active\tn_reference\tmean_change_active");
         assertThat(lines.get(1)).startsWith("Lactobacillus plantarum et rel.\trelative\t2\tLGG\tPlacebo\t8\t14\t")
-                .endsWith("\t2\t2\t0.25\t9\t5\t0.35714285714285715");
+                .endsWith("\t2\t2\t0.25\t9\t5\t0.35714285714285715\tfeature id\t1\tLactobacillus plantarum et rel.");
     }
 
     @Test
@@ -79,7 +79,7 @@ class ColonisationTest {
     @Test
     void badInput() {
         assertThatThrownBy(() -> Colonisation.compute(DESIGN, COUNTS, List.of("Lactobacillus rhamnosus"), "2", "LGG", "Placebo", Colonisation.Options.defaults()))
-                .isInstanceOf(InputException.class).hasMessageContaining("feature 'Lactobacillus rhamnosus'").hasMessageContaining("not in the table");
+                .isInstanceOf(InputException.class).hasMessageContaining("taxon 'Lactobacillus rhamnosus'").hasMessageContaining("the table has no taxonomy");
         assertThatThrownBy(() -> Colonisation.compute(DESIGN, COUNTS, TAXA, "1", "LGG", "Placebo", Colonisation.Options.defaults()))
                 .isInstanceOf(InputException.class).hasMessageContaining("after baseline");
         assertThatThrownBy(() -> Colonisation.compute(DESIGN, COUNTS, TAXA, "2", "LGG", "placebo", Colonisation.Options.defaults()))

@@ -69,4 +69,46 @@ class StudyInterventionTest {
             assertThat(store.readTable(r.runId(), "intervention_change").rowCount()).isEqualTo(2);
         }
     }
+
+    private static StudyPipeline.Result runWith(Path dir, String interventionExtra) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        for (String f : List.of("counts.tsv", "metadata.tsv")) {
+            Files.copy(resource("microbiome-interventions/peerj32/" + f), dir.resolve("data/" + f));
+        }
+        String text = STUDY.replace("    baseline: \"1\"\n", "    baseline: \"1\"\n" + interventionExtra);
+        Study study = StudyFile.read(Files.writeString(dir.resolve("study.yaml"), text, StandardCharsets.UTF_8));
+        return StudyPipeline.run(study, dir.resolve("out"), new StudyPipeline.Options("test", "test run", 1), StepListener.NONE);
+    }
+
+    @Test
+    void bifidogenicResponseAndAdministeredTaxa(@TempDir Path dir) throws Exception {
+        StudyPipeline.Result r = runWith(dir, "    taxa: [Lactobacillus plantarum et rel.]\n    bifidogenic: yes\n");
+        String html = Files.readString(r.report());
+        assertThat(html).contains("Bifidogenic response").contains("Administered taxa").contains("at least doubled");
+        try (Stream<Path> s = Files.list(r.report().getParent().resolve("figures"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).contains("intervention-bifidogenic.svg");
+        }
+        try (ResultsStore store = ResultsStore.openReadOnly(dir.resolve("out"))) {
+            ResultTable b = store.readTable(r.runId(), "intervention_bifidogenic");
+            int arm = b.columns().indexOf("arm"), lfc = b.columns().indexOf("mean_log_fc"), resp = b.columns().indexOf("responders");
+            Object[] diff = b.rows().stream().filter(x -> "LGG − Placebo".equals(x[arm])).findFirst().orElseThrow();
+            // R: reference/intervention/bifidogenic_R.tsv (make_bifidogenic_reference.R), peerj32 difference row
+            assertThat(((Number) diff[lfc]).doubleValue()).isCloseTo(0.28934127584162489, within(1e-12));
+            Object[] lgg = b.rows().stream().filter(x -> "LGG".equals(x[arm])).findFirst().orElseThrow();
+            assertThat(((Number) lgg[resp]).intValue()).isEqualTo(3);
+            ResultTable c = store.readTable(r.runId(), "intervention_colonisation");
+            // R: reference/intervention/peerj32_colonisation_R.tsv, relative scale, Welch t
+            assertThat(((Number) c.rows().get(0)[c.columns().indexOf("t")]).doubleValue()).isCloseTo(4.8810361132589231, within(1e-9));
+            assertThat(c.rows().get(0)[c.columns().indexOf("matched_by")]).isEqualTo("feature id");
+        }
+    }
+
+    @Test
+    void unknownTaxonNamesTheStudyFileLine(@TempDir Path dir) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runWith(dir, "    taxa: [Bifidobacterum]\n"))
+                .isInstanceOf(io.gutbrain.error.InputException.class)
+                .hasMessageContaining("study.yaml").hasMessageContaining("line 17")
+                .hasMessageContaining("'analyses.intervention.taxa': taxon 'Bifidobacterum'")
+                .hasMessageContaining("did you mean 'Bifidobacterium'?");
+    }
 }

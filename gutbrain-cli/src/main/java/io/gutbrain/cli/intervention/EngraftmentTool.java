@@ -77,11 +77,12 @@ public final class EngraftmentTool implements Callable<Integer> {
     /** The engraftment figures ({@link EngraftmentFigures}) as SVG and PNG under {@code figures/}. */
     private List<Path> curves(TrialDesign design, EngraftmentResult result, SourceTrackingResult sources) {
         List<Path> written = new ArrayList<>();
-        for (Figure f : EngraftmentFigures.all(design, result, sources)) written.addAll(save(f));
+        for (Figure f : EngraftmentFigures.all(design, result, sources)) written.addAll(saveFigure(out, f));
         return written;
     }
 
-    private List<Path> save(Figure f) {
+    /** Writes a figure as {@code figures/<name>.svg} and {@code .png} under {@code out}, atomically; returns both paths. */
+    static List<Path> saveFigure(Path out, Figure f) {
         Path svg = out.resolve("figures").resolve(f.name() + ".svg");
         Path png = out.resolve("figures").resolve(f.name() + ".png");
         AtomicOutput.write(svg, o -> o.write(f.svg().getBytes(StandardCharsets.UTF_8)));

@@ -11,6 +11,8 @@ import io.gutbrain.diversity.beta.BrayCurtis;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.intervention.ArmTimeModel;
+import io.gutbrain.intervention.Bifidogenic;
+import io.gutbrain.intervention.BifidogenicResult;
 import io.gutbrain.intervention.Colonisation;
 import io.gutbrain.intervention.ColonisationResult;
 import io.gutbrain.intervention.BaselineDistances;
@@ -27,6 +29,7 @@ import io.gutbrain.measures.Scoring;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.report.Provenance;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TaxonGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +47,9 @@ import java.util.function.Consumer;
  * Analyses one outcome of an intervention trial: change from baseline per subject and per arm
  * (paired t and Wilcoxon signed-rank), the arm × time linear mixed model, responder and
  * remission rates when the outcome is a symptom score, and the Bray–Curtis distance of every
- * follow-up sample to the subject's baseline when a feature table is given.
+ * follow-up sample to the subject's baseline when a feature table is given; optionally the
+ * colonisation by named taxa ({@link Colonisation}) and the bifidogenic response of a prebiotic
+ * trial ({@link Bifidogenic}).
  */
 @Command(name = "intervention",
         description = "Intervention trial: change from baseline per arm, arm x time mixed model, responders, distance to baseline.",
@@ -58,14 +63,21 @@ public final class InterventionTool implements Callable<Integer> {
     @Option(names = "--metadata", required = true, paramLabel = "FILE") Path metadata;
     @Option(names = "--arm", description = "Metadata column with the treatment arm (omit for a single-arm study).") String arm;
     @Option(names = "--reference-arm", description = "The control arm (placebo, sham); default: the first arm in the metadata.") String referenceArm;
-    @Option(names = "--outcome", required = true, description = "A numeric metadata COLUMN, alpha:METRIC (e.g. alpha:shannon), taxon:FEATURE_ID (relative abundance) "
+    @Option(names = "--outcome", required = true, description = "A numeric metadata COLUMN, alpha:METRIC (e.g. alpha:shannon), taxon:TAXON (relative abundance of a feature id "
+            + "or of a taxon name summed over its features, e.g. taxon:genus:Bifidobacterium) "
             + "or an instrument scored from its items (phq9, gad7, pss10, hads_a, hads_d, bdi2).") String outcome;
     @Option(names = "--responder-drop", defaultValue = "0.5", description = "Score outcomes: a responder's score falls by at least this fraction of baseline (default: ${DEFAULT-VALUE}).") double responderDrop;
     @Option(names = "--remission-below", description = "Score outcomes: remission is a score below this at follow-up (e.g. 5 for PHQ-9); default: no remission rates.") Double remissionBelow;
     @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).") double level;
-    @Option(names = "--colonisation", split = ",", paramLabel = "FEATURE_ID",
-            description = "Administered taxa to follow (e.g. the probiotic genus): change in relative abundance from baseline to the last visit, active vs reference arm, and new colonisations. Needs --table and --arm.")
+    @Option(names = "--colonisation", split = ",", paramLabel = "TAXON",
+            description = "Administered taxa to follow (e.g. the probiotic genus): change in relative abundance from baseline to the last visit, active vs reference arm, and new colonisations. "
+                    + "A TAXON is a feature id or a taxon name matched against the table's lineages (Bifidobacterium, g__Bifidobacterium, genus:Bifidobacterium; "
+                    + "a name's features are summed; give --taxonomy when the table has none). Needs --table and --arm.")
     List<String> colonisation;
+    @Option(names = "--bifidogenic", description = "Bifidogenic response (prebiotic trials): log fold change of Bifidobacterium from baseline to the last visit, "
+            + "active vs reference arm (ratio of fold changes, Welch), and the fraction of subjects whose Bifidobacterium at least doubled. Needs --table and --arm.")
+    boolean bifidogenic;
+    @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy of the table's features (QIIME 2 taxonomy TSV, per-rank TSV or .qza), to match taxon names.") Path taxonomy;
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
@@ -76,7 +88,9 @@ public final class InterventionTool implements Callable<Integer> {
         TrialDesign design = trial.design(md, arm, null, console);
         if (referenceArm != null && arm == null) throw new InputException(null, "--reference-arm", "a reference arm needs an arm column", "add --arm COLUMN");
         String reference = arm == null ? null : referenceArm == null ? design.arms().get(0) : design.requireArm(referenceArm);
-        FeatureTable t = table == null ? null : tableInput().load(table, warnings);
+        TableInput in = tableInput();
+        in.taxonomy = taxonomy;
+        FeatureTable t = table == null ? null : in.load(table, warnings);
         boolean score = false;
         Outcome y;
         if (outcome.startsWith("alpha:") || outcome.startsWith("taxon:")) {
@@ -84,7 +98,7 @@ public final class InterventionTool implements Callable<Integer> {
             String what = outcome.substring(6);
             y = outcome.startsWith("alpha:")
                     ? Outcome.alpha(AlphaDiversity.compute(t, List.of(AlphaMetric.byName(what)), null, 1, null), AlphaMetric.byName(what).name())
-                    : Outcome.relativeAbundance(t, what);
+                    : taxonOutcome(t, what, console);
         } else if (!md.hasColumn(outcome) && Instruments.named(outcome).size() == 1) {
             Instrument instrument = Instruments.named(outcome).get(0);
             y = Outcome.instrument(Scoring.score(md, instrument));
@@ -98,6 +112,7 @@ public final class InterventionTool implements Callable<Integer> {
                 .parameter("baseline", trial.baseline).parameter("arm", arm).parameter("referenceArm", reference).parameter("outcome", outcome)
                 .parameter("level", level);
         if (table != null) prov.input("table", table);
+        if (taxonomy != null) prov.input("taxonomy", taxonomy);
 
         ChangeResult change = ChangeFromBaseline.compute(design, y, level);
         change.warnings().forEach(console::warn);
@@ -109,7 +124,7 @@ public final class InterventionTool implements Callable<Integer> {
 
         if (score) {
             Responders.Criteria criteria = new Responders.Criteria(responderDrop, remissionBelow == null ? Double.NaN : remissionBelow);
-            String last = design.followUps().get(design.followUps().size() - 1);
+            String last = lastVisit(design);
             String active = null;
             if (reference != null && design.arms().size() == 2) active = design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
             ResponderResult responders = Responders.compute(design, y, last, criteria, active, active == null ? null : reference, level);
@@ -127,20 +142,52 @@ public final class InterventionTool implements Callable<Integer> {
             write(prov, "distance_to_baseline_summaries.tsv", d::writeSummaries);
         }
         if (colonisation != null && !colonisation.isEmpty()) {
-            if (t == null) throw new InputException(null, "--colonisation", "colonisation is measured in the feature table", "add --table FILE");
-            if (reference == null || design.arms().size() != 2) {
-                throw new InputException(null, "--colonisation", "colonisation compares an active arm with a reference arm", "give --arm with two arms and --reference-arm");
-            }
-            String active = design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
-            String last = design.followUps().get(design.followUps().size() - 1);
-            ColonisationResult c = Colonisation.compute(design, t, colonisation, last, active, reference,
+            String active = activeArm(design, reference, t, "--colonisation", "colonisation");
+            List<TaxonGroup> taxa = TaxonGroup.resolveAll(t, colonisation);
+            taxa.forEach(g -> console.info("colonisation: " + g.describe()));
+            ColonisationResult c = Colonisation.computeGroups(design, t, taxa, lastVisit(design), active, reference,
                     new Colonisation.Options(Colonisation.Scale.RELATIVE, Double.NaN, 0, level));
+            c.warnings().forEach(console::warn);
             write(prov, "colonisation.tsv", c::write);
             prov.parameter("colonisation", colonisation);
+        }
+        if (bifidogenic) {
+            String active = activeArm(design, reference, t, "--bifidogenic", "the bifidogenic response");
+            BifidogenicResult b = Bifidogenic.compute(design, t, lastVisit(design), active, reference,
+                    new Bifidogenic.Options(Double.NaN, 2, level));
+            b.warnings().forEach(console::warn);
+            write(prov, "bifidogenic.tsv", b::write);
+            write(prov, "bifidogenic_subjects.tsv", b::writeSubjects);
+            for (Path f : EngraftmentTool.saveFigure(out, b.figure("bifidogenic-log-fold-change"))) prov.output("figure", f);
+            prov.parameter("bifidogenic", true);
+            console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
+                    b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",
+                    active, Math.exp(b.active().mean()), reference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
+                    b.responders().active().events(), b.responders().active().n(), b.responders().reference().events(), b.responders().reference().n()));
         }
         prov.write(out.resolve("provenance.json"));
         console.info(String.format(Locale.ROOT, "%s: %d subjects, %d samples in the arm x time model; wrote %s", y.name(), lmm.subjects(), lmm.samples(), out));
         return 0;
+    }
+
+    /** The arm compared with the reference; checks there is a table and exactly two arms. */
+    private static String activeArm(TrialDesign design, String reference, FeatureTable t, String option, String what) {
+        if (t == null) throw new InputException(null, option, what + " is measured in the feature table", "add --table FILE");
+        if (reference == null || design.arms().size() != 2) {
+            throw new InputException(null, option, what + " compares an active arm with a reference arm", "give --arm with two arms and --reference-arm");
+        }
+        return design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
+    }
+
+    /** The relative abundance of a feature id or a taxon name, saying which features were summed. */
+    private static Outcome taxonOutcome(FeatureTable t, String taxon, Console console) {
+        TaxonGroup g = TaxonGroup.resolve(t, taxon);
+        console.info("outcome taxon: " + g.describe());
+        return Outcome.relativeAbundance(t, g);
+    }
+
+    private static String lastVisit(TrialDesign design) {
+        return design.followUps().get(design.followUps().size() - 1);
     }
 
     private void write(Provenance prov, String name, Consumer<Path> writer) {
