@@ -1,5 +1,7 @@
 package io.gutbrain.intervention;
 
+import io.gutbrain.report.ResultTable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,15 +64,30 @@ public record ResponderResult(String outcome, String timepoint, Responders.Crite
                         Boolean.toString(s.responder()), criteria.hasRemission() ? Boolean.toString(s.remission()) : "NA"));
     }
 
+    /** Columns of the per-arm rates ({@link #writeRates}, {@link #ratesTable}). */
+    public static final List<String> RATE_COLUMNS = List.of("outcome", "timepoint", "measure", "arm", "events", "n", "rate", "ci_lower", "ci_upper", "level");
+
+    /** Columns of the arm comparison ({@link #writeComparison}, {@link #comparisonTable}). */
+    public static final List<String> COMPARISON_COLUMNS = List.of("outcome", "timepoint", "measure", "active", "reference", "risk_difference",
+            "ci_lower", "ci_upper", "level", "nnt_kind", "nnt", "nntb_from", "nntb_to", "nnth_from", "nnth_to", "nnt_text");
+
     /** Writes per-arm rates: {@code outcome timepoint measure arm events n rate ci_lower ci_upper level} (measure = response or remission). */
     public void writeRates(Path file) {
-        record Rate(String measure, String arm, Proportion p) {}
-        List<Rate> rows = new ArrayList<>();
-        for (ArmRates a : arms) rows.add(new Rate("response", a.arm(), a.response()));
-        for (ArmRates a : arms) if (a.remission() != null) rows.add(new Rate("remission", a.arm(), a.remission()));
-        Tsv.write(file, List.of("outcome", "timepoint", "measure", "arm", "events", "n", "rate", "ci_lower", "ci_upper", "level"), rows,
-                r -> List.of(outcome, timepoint, r.measure(), r.arm(), Integer.toString(r.p().events()), Integer.toString(r.p().n()),
-                        num(r.p().rate()), num(r.p().lower()), num(r.p().upper()), num(level)));
+        Tsv.write(file, RATE_COLUMNS, rateRows(), Tsv::cells);
+    }
+
+    /** Per-arm rates as a report / results-store table, columns {@link #RATE_COLUMNS}. */
+    public ResultTable ratesTable(String name) { return new ResultTable(name, RATE_COLUMNS, rateRows()); }
+
+    private List<Object[]> rateRows() {
+        List<Object[]> rows = new ArrayList<>();
+        for (String measure : List.of("response", "remission")) {
+            for (ArmRates a : arms) {
+                Proportion p = measure.equals("response") ? a.response() : a.remission();
+                if (p != null) rows.add(new Object[]{outcome, timepoint, measure, a.arm(), (long) p.events(), (long) p.n(), p.rate(), p.lower(), p.upper(), level});
+            }
+        }
+        return rows;
     }
 
     /**
@@ -81,20 +98,24 @@ public record ResponderResult(String outcome, String timepoint, Responders.Crite
      * ({@link NumberNeededToTreat}).
      */
     public void writeComparison(Path file) {
-        record Comparison(String measure, RiskDifference d) {}
-        List<Comparison> rows = new ArrayList<>();
-        if (response != null) rows.add(new Comparison("response", response));
-        if (remission != null) rows.add(new Comparison("remission", remission));
-        Tsv.write(file, List.of("outcome", "timepoint", "measure", "active", "reference", "risk_difference", "ci_lower", "ci_upper", "level",
-                "nnt_kind", "nnt", "nntb_from", "nntb_to", "nnth_from", "nnth_to", "nnt_text"), rows, r -> {
-            RiskDifference d = r.d();
+        Tsv.write(file, COMPARISON_COLUMNS, comparisonRows(), Tsv::cells);
+    }
+
+    /** The arm comparison as a report / results-store table, columns {@link #COMPARISON_COLUMNS}. */
+    public ResultTable comparisonTable(String name) { return new ResultTable(name, COMPARISON_COLUMNS, comparisonRows()); }
+
+    private List<Object[]> comparisonRows() {
+        List<Object[]> rows = new ArrayList<>();
+        for (String measure : List.of("response", "remission")) {
+            RiskDifference d = measure.equals("response") ? response : remission;
+            if (d == null) continue;
             NumberNeededToTreat nnt = d.numberNeededToTreat();
             double[] b = nnt.benefitRange();
             double[] h = nnt.harmRange();
-            return List.of(outcome, timepoint, r.measure(), activeArm, referenceArm, num(d.difference()), num(d.lower()), num(d.upper()),
-                    num(level), nnt.kind().name(), num(nnt.value()),
-                    b == null ? "NA" : num(b[0]), b == null ? "NA" : num(b[1]),
-                    h == null ? "NA" : num(h[0]), h == null ? "NA" : num(h[1]), nnt.describe());
-        });
+            rows.add(new Object[]{outcome, timepoint, measure, activeArm, referenceArm, d.difference(), d.lower(), d.upper(), level,
+                    nnt.kind().name(), nnt.value(), b == null ? null : b[0], b == null ? null : b[1], h == null ? null : h[0], h == null ? null : h[1],
+                    nnt.describe()});
+        }
+        return rows;
     }
 }

@@ -17,6 +17,7 @@ import io.gutbrain.intervention.Outcome;
 import io.gutbrain.intervention.SourceTracking;
 import io.gutbrain.intervention.SourceTrackingResult;
 import io.gutbrain.intervention.TrialDesign;
+import io.gutbrain.intervention.ResponderResult;
 import io.gutbrain.association.AssociationResult;
 import io.gutbrain.association.AssociationRow;
 import io.gutbrain.association.linda.Linda;
@@ -1353,6 +1354,8 @@ public final class StudyPipeline {
         String active = iv.treatment() != null ? iv.treatment()
                 : trial.arms().size() == 2 ? trial.arms().get(trial.arms().get(0).equals(control) ? 1 : 0) : null;
         String last = trial.followUps().get(trial.followUps().size() - 1);
+        Study.Variable firstVar = study.design().outcomes().isEmpty() ? null : study.design().outcomes().get(0);
+        if (firstVar != null && firstVar.isScore()) responders(o, trial, ys.get(0), firstVar.measure().instrument(), last, active, control);
         if (!taxa.isEmpty() && active != null) {
             ColonisationResult c = Colonisation.computeGroups(trial, filtered, taxa, last, active, control,
                     new Colonisation.Options(Colonisation.Scale.RELATIVE, Double.NaN, 0, 0.95));
@@ -1371,6 +1374,31 @@ public final class StudyPipeline {
             bifidogenic(o, trial, active, control, last);
         }
         if (iv.donor() != null) engraftment(o, trial, iv.donor());
+    }
+
+    /**
+     * Responders and remission for a questionnaire outcome at the last visit: response is a
+     * drop of at least 50% from baseline (the usual criterion in depression trials, e.g. for
+     * PHQ-9 and HAM-D), remission a score in the instrument's lowest band (PHQ-9 and GAD-7 below
+     * 5, HADS below 8, BDI-II below 14); rates per arm with Wilson intervals and, for two arms,
+     * the risk difference with Newcombe's interval and the number needed to treat.
+     */
+    private void responders(StepOutput o, TrialDesign trial, Outcome y, io.gutbrain.measures.Instrument instrument, String last, String active, String control) {
+        double remissionBelow = instrument.bands().isEmpty() ? Double.NaN : instrument.bands().get(0).max() + 1;
+        ResponderResult r = io.gutbrain.intervention.Responders.compute(trial, y, last, io.gutbrain.intervention.Responders.Criteria.halving(remissionBelow),
+                active, active == null ? null : control, 0.95);
+        for (String w : r.warnings()) o.note(w);
+        o.subheading("Responders and remission");
+        o.paragraph(String.format(Locale.ROOT, "%s at %s = %s against baseline: a responder's score fell by at least half%s. Rates per arm with Wilson 95%% intervals%s.",
+                instrument.title(), study.design().time(), last,
+                Double.isNaN(remissionBelow) ? " (the instrument has no bands, so no remission)" : "; remission is a score below " + fmt(remissionBelow)
+                        + " (the instrument's lowest band, '" + instrument.bands().get(0).label() + "')",
+                active == null ? "" : "; " + active + " against " + control + " as a risk difference with Newcombe's interval and the number needed to treat"));
+        o.table(r.ratesTable("intervention_responder_rates"), "Responders and remitters per arm at " + last, true);
+        if (r.response() != null) {
+            o.table(r.comparisonTable("intervention_responder_comparison"), "Difference in response and remission rates and the number needed to treat", true);
+            o.fact("nnt_response", r.response().numberNeededToTreat().describe());
+        }
     }
 
     /** A taxon of {@code analyses.intervention}, resolved against the QC-filtered table; errors name the study file line. */
