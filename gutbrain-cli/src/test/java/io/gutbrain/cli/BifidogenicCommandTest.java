@@ -24,15 +24,7 @@ import static org.assertj.core.api.Assertions.within;
 class BifidogenicCommandTest {
 
     private static Map<String, String> row(Path p, String key, String value) throws Exception {
-        List<String> l = Files.readAllLines(p);
-        String[] h = l.get(0).split("\t");
-        for (String line : l.subList(1, l.size())) {
-            String[] c = line.split("\t", -1);
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < h.length; i++) m.put(h[i], c[i]);
-            if (value.equals(m.get(key))) return m;
-        }
-        throw new AssertionError("no row with " + key + " = " + value + " in " + p);
+        return InterventionCommandsTest.row(p, key, value);
     }
 
     private static double num(Map<String, String> m, String k) { return Double.parseDouble(m.get(k)); }

@@ -19,7 +19,7 @@ class InterventionCommandsTest {
     private static List<String> lines(Path p) throws Exception { return Files.readAllLines(p); }
 
     /** Row of a TSV whose column {@code key} equals {@code value}, as column → cell. */
-    private static Map<String, String> row(Path p, String key, String value) throws Exception {
+    static Map<String, String> row(Path p, String key, String value) throws Exception {
         List<String> l = lines(p);
         String[] h = l.get(0).split("\t");
         for (String line : l.subList(1, l.size())) {
