@@ -161,6 +161,7 @@ public final class StudyPipeline {
     private final List<String> plan = new ArrayList<>();
 
     private SampleMetadata md;
+    private io.gutbrain.tree.PhyloTree tree;
     private FeatureTable filtered;
     private FeatureTable rarefied;
     private long depth;
@@ -219,12 +220,12 @@ public final class StudyPipeline {
                 }
                 List<String> diversityUp = List.of(key("load"), key("measures"), key("rarefaction"));
                 if (plan.contains("alpha")) {
-                    Map<String, Object> p = new TreeMap<>(designParameters(false));
+                    Map<String, Object> p = diversityParameters();
                     p.put("metrics", study.analyses().alpha().metrics());
                     step("alpha", p, diversityUp, this::computeAlpha);
                 }
                 if (plan.contains("beta")) {
-                    Map<String, Object> p = new TreeMap<>(designParameters(false));
+                    Map<String, Object> p = diversityParameters();
                     p.put("metrics", study.analyses().beta().metrics());
                     p.put("permutations", study.analyses().beta().permutations());
                     step("beta", p, diversityUp, this::computeBeta);
@@ -306,6 +307,19 @@ public final class StudyPipeline {
     }
 
     private static String str(Object o) { return o == null ? "" : o.toString(); }
+
+    /** The study's tree ({@code inputs.tree}), read once when a metric needs it; null when the study has none. */
+    private io.gutbrain.tree.PhyloTree tree() {
+        if (tree == null && study.inputs().tree() != null) tree = io.gutbrain.io.TreeIO.read(study.inputs().tree());
+        return tree;
+    }
+
+    /** Parameters of a diversity step: the design, and the tree's checksum when the study has one (Faith PD, UniFrac). */
+    private Map<String, Object> diversityParameters() {
+        Map<String, Object> p = new TreeMap<>(designParameters(false));
+        if (study.inputs().tree() != null) p.put("tree_sha256", Provenance.sha256(study.inputs().tree()));
+        return p;
+    }
 
     // ---- load + QC ----
 
@@ -494,19 +508,19 @@ public final class StudyPipeline {
         int iterations = 1;
         if (rarefied != null) {
             iterations = study.analyses().rarefaction().iterations();
-            first = AlphaDiversity.compute(rarefied, metrics, null, options.threads(), null);
+            first = AlphaDiversity.compute(rarefied, metrics, tree(), options.threads(), null);
             sum = first.values();
             progress.advance(1);
             for (int i = 1; i < iterations; i++) {
                 FeatureTable t = Rarefaction.rarefy(filtered, depth, study.seed() + i, options.threads()).table();
-                AlphaResult r = AlphaDiversity.compute(t, metrics, null, options.threads(), null);
+                AlphaResult r = AlphaDiversity.compute(t, metrics, tree(), options.threads(), null);
                 for (int s = 0; s < sum.length; s++) {
                     for (int m = 0; m < sum[s].length; m++) sum[s][m] += r.value(r.sampleIds().indexOf(first.sampleIds().get(s)), m);
                 }
                 progress.advance(1);
             }
         } else {
-            first = AlphaDiversity.compute(filtered, metrics, null, options.threads(), null);
+            first = AlphaDiversity.compute(filtered, metrics, tree(), options.threads(), null);
             sum = first.values();
         }
         List<String> ids = first.sampleIds();
@@ -601,8 +615,7 @@ public final class StudyPipeline {
         o.paragraph("Beta diversity (" + String.join(", ", b.metrics()) + ") between " + t.sampleCount() + " samples"
                 + (rarefied != null ? " of the rarefied table" : "") + ", ordinated by principal coordinates analysis.");
         for (String metricName : b.metrics()) {
-            BetaMetric metric = BetaMetric.byName(metricName);
-            DistanceMatrix dm = BetaDiversity.compute(t, metric, BetaOptions.defaults().withThreads(options.threads()), ProgressListener.NONE).distances();
+            DistanceMatrix dm = distances(t, metricName);
             progress.advance(1);
             DistanceMatrixFormat.write(dm, o.dir.resolve(safe(metricName) + ".dm.tsv"));
             PCoA.Result pc = PCoA.compute(dm);
@@ -642,6 +655,18 @@ public final class StudyPipeline {
             }
         }
         for (String m : warnings.messages()) o.note(m);
+    }
+
+    /** The distances of one metric: a UniFrac variant on the study's tree (generalized with α = 0.5), or a {@link BetaMetric}. */
+    private DistanceMatrix distances(FeatureTable t, String metricName) {
+        for (io.gutbrain.diversity.unifrac.UniFracVariant v : io.gutbrain.diversity.unifrac.UniFracVariant.values()) {
+            if (v.cliName().equals(metricName)) {
+                io.gutbrain.diversity.unifrac.UniFracResult r = io.gutbrain.diversity.unifrac.UniFrac.compute(t, tree(), v, 0.5, options.threads(), false, ProgressListener.NONE);
+                r.warnings().forEach(warnings::warn);
+                return r.distances();
+            }
+        }
+        return BetaDiversity.compute(t, BetaMetric.byName(metricName), BetaOptions.defaults().withThreads(options.threads()), ProgressListener.NONE).distances();
     }
 
     private static double[] axis(PCoA.Result pc, int a) {

@@ -13,11 +13,6 @@ public final class TreeInput {
     private TreeInput() {}
 
     public static PhyloTree read(Path path) {
-        if (TableIO.detect(path) == TableFormat.QZA) {
-            try (QiimeArtifact a = QiimeArtifact.open(path)) {
-                return a.readTree();
-            }
-        }
-        return Newick.read(path);
+        return io.gutbrain.io.TreeIO.read(path);
     }
 }
