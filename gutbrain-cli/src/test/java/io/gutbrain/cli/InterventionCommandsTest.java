@@ -183,7 +183,7 @@ class InterventionCommandsTest {
      * {@code t.test(change[LGG], change[Placebo])} (Welch): t = 4.8810361, df = 7.3070421, p = 0.001585368.
      */
     @Test
-    void colonisationOfTheAdministeredTaxon(@TempDir Path dir) throws java.io.IOException {
+    void colonisationOfTheAdministeredTaxon(@TempDir Path dir) throws Exception {
         Path data = BundledData.extractTo(dir.resolve("data"));
         Path out = dir.resolve("out");
         CliRun r = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
@@ -198,5 +198,22 @@ class InterventionCommandsTest {
         assertThat(row[header.indexOf("active")]).isEqualTo("LGG");
         assertThat(Double.parseDouble(row[header.indexOf("t")])).isCloseTo(4.881036113258923, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(Double.parseDouble(row[header.indexOf("p")])).isLessThan(0.01);
+
+        // log scale: reference/intervention/peerj32_colonisation_R.tsv (difference 1.7341, Welch p 0.00282)
+        Path logOut = dir.resolve("log");
+        CliRun log = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
+                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
+                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--colonisation-scale", "log",
+                "--colonisation", "Lactobacillus plantarum et rel.", "--out", logOut.toString(), "-q");
+        assertThat(log.exitCode()).as(log.err()).isZero();
+        Map<String, String> l = row(logOut.resolve("colonisation.tsv"), "scale", "log");
+        assertThat(Double.parseDouble(l.get("difference"))).isCloseTo(1.7341192824800595, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Double.parseDouble(l.get("p"))).isCloseTo(0.0028151547347715013, org.assertj.core.api.Assertions.within(1e-9));
+        CliRun bad = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
+                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
+                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--colonisation-scale", "logit",
+                "--colonisation", "Lactobacillus plantarum et rel.", "--out", dir.resolve("bad").toString(), "-q");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--colonisation-scale").contains("use relative, log or clr");
     }
 }

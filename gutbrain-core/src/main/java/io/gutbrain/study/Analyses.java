@@ -131,11 +131,16 @@ public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, A
      *                  when the study has no donors (then no engraftment analysis)
      * @param bifidogenic whether to report the bifidogenic response of a prebiotic trial
      *                  ({@link io.gutbrain.intervention.Bifidogenic}: Bifidobacterium, treatment vs control)
+     * @param taxaScale the scale on which the administered taxa's change is compared between arms
+     *                  ({@code taxa_scale}: relative, log or clr; default relative)
      */
     public record Intervention(String arm, String treatment, String control, String baseline, List<String> taxa, String donor,
-                               boolean bifidogenic) {
-        /** Copies the list. */
-        public Intervention { taxa = List.copyOf(taxa); }
+                               boolean bifidogenic, io.gutbrain.intervention.Colonisation.Scale taxaScale) {
+        /** Copies the list; a null scale is relative abundance. */
+        public Intervention {
+            taxa = List.copyOf(taxa);
+            if (taxaScale == null) taxaScale = io.gutbrain.intervention.Colonisation.Scale.RELATIVE;
+        }
     }
 
     /** Association engines; written in lower case in a study file. */

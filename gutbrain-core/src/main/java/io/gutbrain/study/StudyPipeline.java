@@ -1305,6 +1305,7 @@ public final class StudyPipeline {
         p.put("control", str(iv.control()));
         p.put("baseline", str(iv.baseline()));
         p.put("taxa", iv.taxa());
+        p.put("taxa_scale", iv.taxaScale().name().toLowerCase(Locale.ROOT));
         p.put("donor", str(iv.donor()));
         p.put("bifidogenic", iv.bifidogenic());
         p.put("subject", str(study.design().subject()));
@@ -1383,11 +1384,11 @@ public final class StudyPipeline {
         if (firstVar != null && firstVar.isScore()) responders(o, trial, ys.get(0), firstVar.measure().instrument(), last, active, control);
         if (!taxa.isEmpty() && active != null) {
             ColonisationResult c = Colonisation.computeGroups(trial, filtered, taxa, last, active, control,
-                    new Colonisation.Options(Colonisation.Scale.RELATIVE, Double.NaN, 0, 0.95));
+                    new Colonisation.Options(iv.taxaScale(), Double.NaN, 0, 0.95));
             o.subheading("Administered taxa");
-            o.paragraph(String.format(Locale.ROOT, "Change in relative abundance of each listed taxon from %s to %s, %s against %s: difference of mean "
+            o.paragraph(String.format(Locale.ROOT, "Change in %s of each listed taxon from %s to %s, %s against %s: difference of mean "
                     + "changes with Welch's 95%% interval and test, and per arm the subjects in whom the taxon was absent at baseline and present at %s "
-                    + "(colonised). A taxon named by its lineage is the sum of its features.", trial.baseline(), last, active, control, last));
+                    + "(colonised). A taxon named by its lineage is the sum of its features.", scaleText(iv.taxaScale()), trial.baseline(), last, active, control, last));
             o.table(c.table("intervention_colonisation"), "Administered taxa: change from baseline, " + active + " vs " + control + ", and colonisation", true);
         }
         if (iv.bifidogenic()) {
@@ -1424,6 +1425,14 @@ public final class StudyPipeline {
             o.table(r.comparisonTable("intervention_responder_comparison"), "Difference in response and remission rates and the number needed to treat", true);
             o.fact("nnt_response", r.response().numberNeededToTreat().describe());
         }
+    }
+
+    private static String scaleText(Colonisation.Scale scale) {
+        return switch (scale) {
+            case RELATIVE -> "relative abundance";
+            case LOG -> "ln(relative abundance + pseudocount)";
+            case CLR -> "centred log-ratio abundance";
+        };
     }
 
     /** A taxon of {@code analyses.intervention}, resolved against the QC-filtered table; errors name the study file line. */

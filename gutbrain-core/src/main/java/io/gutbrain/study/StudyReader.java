@@ -500,7 +500,7 @@ final class StudyReader {
 
     private Analyses.Intervention intervention(YamlSection s, Study.Design design) {
         if (s == null) return null;
-        s.allowOnly("arm", "treatment", "control", "baseline", "taxa", "donor", "bifidogenic");
+        s.allowOnly("arm", "treatment", "control", "baseline", "taxa", "donor", "bifidogenic", "taxa_scale");
         if (md == null) return null;
         for (String k : List.of("subject", "time")) {
             boolean set = k.equals("subject") ? design.subject() != null : design.time() != null;
@@ -528,7 +528,9 @@ final class StudyReader {
                     "name the column that holds each recipient's donor sample or donor subject");
         }
         boolean bifidogenic = s.bool("bifidogenic", false);
-        return new Analyses.Intervention(arm, treatment, control, baseline, taxa, donor, bifidogenic);
+        io.gutbrain.intervention.Colonisation.Scale scale = s.choice("taxa_scale", io.gutbrain.intervention.Colonisation.Scale.class,
+                io.gutbrain.intervention.Colonisation.Scale.RELATIVE);
+        return new Analyses.Intervention(arm, treatment, control, baseline, taxa, donor, bifidogenic, scale);
     }
 
     /** An optional level of {@code column}: null when absent; checked like {@link #level}. */

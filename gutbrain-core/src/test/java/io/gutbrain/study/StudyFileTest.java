@@ -97,7 +97,7 @@ class StudyFileTest {
         assertThat(a.modules().estimator()).isEqualTo(io.gutbrain.modules.Estimator.AVERAGE);
         assertThat(a.modules().distribute()).isTrue();
         assertThat(a.modules().normalizeByLength()).isFalse();
-        assertThat(a.intervention()).isEqualTo(new Analyses.Intervention("arm", "probiotic", "placebo", "0", List.of("Lactobacillus"), null, false));
+        assertThat(a.intervention()).isEqualTo(new Analyses.Intervention("arm", "probiotic", "placebo", "0", List.of("Lactobacillus"), null, false, null));
 
         // lines of valid.yaml, counted by hand
         assertThat(s.line("design.group")).isEqualTo(18);
@@ -327,7 +327,7 @@ class StudyFileTest {
     void donorColumnAndOptionalTreatment() {
         // the fixture has no donor column; any metadata column is accepted as one ('note')
         Study s = parse(intervention("    donor: note\n"));
-        assertThat(s.analyses().intervention()).isEqualTo(new Analyses.Intervention("arm", null, "placebo", "0", List.of(), "note", false));
+        assertThat(s.analyses().intervention()).isEqualTo(new Analyses.Intervention("arm", null, "placebo", "0", List.of(), "note", false, null));
         assertThat(s.line("analyses.intervention.donor")).isEqualTo(14);
         assertThat(s.describe()).contains("intervention every arm vs placebo, FMT engraftment (donor column note)");
         assertThat(parse(intervention("")).analyses().intervention().donor()).isNull();

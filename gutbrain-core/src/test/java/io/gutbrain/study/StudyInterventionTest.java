@@ -104,6 +104,20 @@ class StudyInterventionTest {
     }
 
     @Test
+    void administeredTaxaOnTheLogScale(@TempDir Path dir) throws Exception {
+        StudyPipeline.Result r = runWith(dir, "    taxa: [Lactobacillus plantarum et rel.]\n    taxa_scale: log\n");
+        assertThat(Files.readString(r.report())).contains("Change in ln(relative abundance + pseudocount)");
+        try (ResultsStore store = ResultsStore.openReadOnly(dir.resolve("out"))) {
+            ResultTable c = store.readTable(r.runId(), "intervention_colonisation");
+            Object[] row = c.rows().get(0);
+            // R: reference/intervention/peerj32_colonisation_R.tsv, log scale (pseudocount half the smallest non-zero proportion)
+            assertThat(row[c.columns().indexOf("scale")]).isEqualTo("log");
+            assertThat(((Number) row[c.columns().indexOf("difference")]).doubleValue()).isCloseTo(1.7341192824800595, within(1e-9));
+            assertThat(((Number) row[c.columns().indexOf("p")]).doubleValue()).isCloseTo(0.0028151547347715013, within(1e-9));
+        }
+    }
+
+    @Test
     void unknownTaxonNamesTheStudyFileLine(@TempDir Path dir) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> runWith(dir, "    taxa: [Bifidobacterum]\n"))
                 .isInstanceOf(io.gutbrain.error.InputException.class)

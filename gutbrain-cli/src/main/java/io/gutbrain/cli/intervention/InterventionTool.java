@@ -74,6 +74,9 @@ public final class InterventionTool implements Callable<Integer> {
                     + "A TAXON is a feature id or a taxon name matched against the table's lineages (Bifidobacterium, g__Bifidobacterium, genus:Bifidobacterium; "
                     + "a name's features are summed; give --taxonomy when the table has none). Needs --table and --arm.")
     List<String> colonisation;
+    @Option(names = "--colonisation-scale", defaultValue = "relative", paramLabel = "relative|log|clr",
+            description = "Scale of the colonisation change: relative abundance, ln(relative abundance + pseudocount) or CLR (default: ${DEFAULT-VALUE}).")
+    String colonisationScale;
     @Option(names = "--bifidogenic", description = "Bifidogenic response (prebiotic trials): log fold change of Bifidobacterium from baseline to the last visit, "
             + "active vs reference arm (ratio of fold changes, Welch), and the fraction of subjects whose Bifidobacterium at least doubled. Needs --table and --arm.")
     boolean bifidogenic;
@@ -146,10 +149,10 @@ public final class InterventionTool implements Callable<Integer> {
             List<TaxonGroup> taxa = TaxonGroup.resolveAll(t, colonisation);
             taxa.forEach(g -> console.info("colonisation: " + g.describe()));
             ColonisationResult c = Colonisation.computeGroups(design, t, taxa, lastVisit(design), active, reference,
-                    new Colonisation.Options(Colonisation.Scale.RELATIVE, Double.NaN, 0, level));
+                    new Colonisation.Options(scale(), Double.NaN, 0, level));
             c.warnings().forEach(console::warn);
             write(prov, "colonisation.tsv", c::write);
-            prov.parameter("colonisation", colonisation);
+            prov.parameter("colonisation", colonisation).parameter("colonisationScale", scale().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (bifidogenic) {
             String active = activeArm(design, reference, t, "--bifidogenic", "the bifidogenic response");
@@ -201,5 +204,10 @@ public final class InterventionTool implements Callable<Integer> {
         TableInput in = new TableInput();
         in.metaphlanRank = "species";
         return in;
+    }
+
+    private Colonisation.Scale scale() {
+        for (Colonisation.Scale sc : Colonisation.Scale.values()) if (sc.name().equalsIgnoreCase(colonisationScale.strip())) return sc;
+        throw new io.gutbrain.error.InputException(null, "--colonisation-scale", "unknown scale '" + colonisationScale + "'", "use relative, log or clr");
     }
 }
