@@ -310,7 +310,17 @@ public final class StudyPipeline {
 
     /** The study's tree ({@code inputs.tree}), read once when a metric needs it; null when the study has none. */
     private io.gutbrain.tree.PhyloTree tree() {
-        if (tree == null && study.inputs().tree() != null) tree = io.gutbrain.io.TreeIO.read(study.inputs().tree());
+        if (tree == null && study.inputs().tree() != null) {
+            io.gutbrain.tree.PhyloTree t = io.gutbrain.io.TreeIO.read(study.inputs().tree());
+            // checked here so the message names the tree file; the metrics themselves only know a tree object
+            List<String> missing = io.gutbrain.tree.TreeOps.missingTips(t, filtered.featureIds());
+            if (!missing.isEmpty()) {
+                throw new InputException(study.inputs().tree().toString(), null, missing.size() + " of the " + filtered.featureCount()
+                        + " features kept after QC are not tips of the tree: " + io.gutbrain.error.Messages.firstFew(missing),
+                        "use the tree built for this table (study file line " + study.line("inputs.tree") + ")");
+            }
+            tree = t;
+        }
         return tree;
     }
 

@@ -79,4 +79,18 @@ class StudyTreeTest {
             }
         }
     }
+
+    @Test
+    void featuresMissingFromTheTreeNameTheTreeFile(@TempDir Path dir) throws Exception {
+        for (String f : List.of("s50.tsv", "s50.meta.tsv")) Files.copy(resource("synthetic-s50/" + f), dir.resolve(f));
+        String newick = Files.readString(resource("synthetic-s50/s50.nwk"));
+        String tip = Files.readAllLines(resource("synthetic-s50/s50.tsv")).stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow().split("\t")[0];
+        assertThat(newick).contains(tip);
+        Files.writeString(dir.resolve("s50.nwk"), newick.replaceFirst("\\b" + java.util.regex.Pattern.quote(tip) + "\\b", "renamed_tip"));
+        Path file = Files.writeString(dir.resolve("study.yaml"), STUDY, StandardCharsets.UTF_8);
+        Study study = StudyFile.read(file);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StudyPipeline.run(study, dir.resolve("out"), new StudyPipeline.Options("test", "t", 1), StepListener.NONE))
+                .isInstanceOf(io.gutbrain.error.InputException.class)
+                .hasMessageContaining("s50.nwk").hasMessageContaining("not tips of the tree").hasMessageContaining("'" + tip + "'");
+    }
 }
