@@ -53,6 +53,25 @@ class BifidogenicCommandTest {
         assertThat(out.resolve("figures/bifidogenic-log-fold-change.png")).exists();
         assertThat(Files.readString(out.resolve("provenance.json"))).contains("bifidogenic.tsv");
         assertThat(r.err()).contains("at least doubled: 3/8 vs 2/14");
+
+        // --bifidogenic-fold 1.5: responders are the subjects whose change (log fold change) is at least ln 1.5
+        Path out15 = dir.resolve("out15");
+        CliRun r15 = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
+                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
+                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--bifidogenic", "--bifidogenic-fold", "1.5",
+                "--out", out15.toString(), "-q");
+        assertThat(r15.exitCode()).as(r15.err()).isZero();
+        List<String> subjects = Files.readAllLines(out.resolve("bifidogenic_subjects.tsv"));
+        List<String> h = List.of(subjects.get(0).split("\t"));
+        long expected = subjects.subList(1, subjects.size()).stream().map(l -> l.split("\t"))
+                .filter(c -> c[h.indexOf("arm")].equals("LGG") && Double.parseDouble(c[h.indexOf("change")]) >= Math.log(1.5)).count();
+        assertThat(Long.parseLong(row(out15.resolve("bifidogenic.tsv"), "arm", "LGG").get("responders"))).isEqualTo(expected);
+        CliRun bad = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
+                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
+                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--bifidogenic", "--bifidogenic-fold", "1",
+                "--out", dir.resolve("bad").toString(), "-q");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--bifidogenic-fold");
     }
 
     /** dietswap, diet-intervention period only (timepoint 4 → 5), AAM (high-fibre) vs AFR (high-fat). */

@@ -80,6 +80,9 @@ public final class InterventionTool implements Callable<Integer> {
     @Option(names = "--bifidogenic", description = "Bifidogenic response (prebiotic trials): log fold change of Bifidobacterium from baseline to the last visit, "
             + "active vs reference arm (ratio of fold changes, Welch), and the fraction of subjects whose Bifidobacterium at least doubled. Needs --table and --arm.")
     boolean bifidogenic;
+    @Option(names = "--bifidogenic-fold", defaultValue = "2", paramLabel = "F",
+            description = "With --bifidogenic: a responder's Bifidobacterium rose at least F-fold (default: ${DEFAULT-VALUE}).")
+    double bifidogenicFold;
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy of the table's features (QIIME 2 taxonomy TSV, per-rank TSV or .qza), to match taxon names.") Path taxonomy;
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
@@ -157,12 +160,12 @@ public final class InterventionTool implements Callable<Integer> {
         if (bifidogenic) {
             String active = activeArm(design, reference, t, "--bifidogenic", "the bifidogenic response");
             BifidogenicResult b = Bifidogenic.compute(design, t, lastVisit(design), active, reference,
-                    new Bifidogenic.Options(Double.NaN, 2, level));
+                    bifidogenicOptions());
             b.warnings().forEach(console::warn);
             write(prov, "bifidogenic.tsv", b::write);
             write(prov, "bifidogenic_subjects.tsv", b::writeSubjects);
             for (Path f : EngraftmentTool.saveFigure(out, b.figure("bifidogenic-log-fold-change"))) prov.output("figure", f);
-            prov.parameter("bifidogenic", true);
+            prov.parameter("bifidogenic", true).parameter("bifidogenicFold", bifidogenicFold);
             console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
                     b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",
                     active, Math.exp(b.active().mean()), reference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
@@ -209,5 +212,12 @@ public final class InterventionTool implements Callable<Integer> {
     private Colonisation.Scale scale() {
         for (Colonisation.Scale sc : Colonisation.Scale.values()) if (sc.name().equalsIgnoreCase(colonisationScale.strip())) return sc;
         throw new io.gutbrain.error.InputException(null, "--colonisation-scale", "unknown scale '" + colonisationScale + "'", "use relative, log or clr");
+    }
+
+    private Bifidogenic.Options bifidogenicOptions() {
+        if (!(bifidogenicFold > 1) || Double.isInfinite(bifidogenicFold)) {
+            throw new io.gutbrain.error.InputException(null, "--bifidogenic-fold", "must be a number above 1, got " + bifidogenicFold, "e.g. --bifidogenic-fold 2");
+        }
+        return new Bifidogenic.Options(Double.NaN, bifidogenicFold, level);
     }
 }
