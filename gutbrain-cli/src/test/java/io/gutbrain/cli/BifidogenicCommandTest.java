@@ -33,9 +33,7 @@ class BifidogenicCommandTest {
     void peerj32BifidogenicResponse(@TempDir Path dir) throws Exception {
         Path data = BundledData.extractTo(dir.resolve("data"));
         Path out = dir.resolve("out");
-        CliRun r = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
-                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
-                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--bifidogenic", "--out", out.toString());
+        CliRun r = InterventionCommandsTest.peerj32Trial(data, "--outcome", "alpha:shannon", "--bifidogenic", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         Path tsv = out.resolve("bifidogenic.tsv");
         Map<String, String> diff = row(tsv, "arm", "LGG − Placebo");
@@ -56,9 +54,7 @@ class BifidogenicCommandTest {
 
         // --bifidogenic-fold 1.5: responders are the subjects whose change (log fold change) is at least ln 1.5
         Path out15 = dir.resolve("out15");
-        CliRun r15 = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
-                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
-                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--bifidogenic", "--bifidogenic-fold", "1.5",
+        CliRun r15 = InterventionCommandsTest.peerj32Trial(data, "--outcome", "alpha:shannon", "--bifidogenic", "--bifidogenic-fold", "1.5",
                 "--out", out15.toString(), "-q");
         assertThat(r15.exitCode()).as(r15.err()).isZero();
         List<String> subjects = Files.readAllLines(out.resolve("bifidogenic_subjects.tsv"));
@@ -66,9 +62,7 @@ class BifidogenicCommandTest {
         long expected = subjects.subList(1, subjects.size()).stream().map(l -> l.split("\t"))
                 .filter(c -> c[h.indexOf("arm")].equals("LGG") && Double.parseDouble(c[h.indexOf("change")]) >= Math.log(1.5)).count();
         assertThat(Long.parseLong(row(out15.resolve("bifidogenic.tsv"), "arm", "LGG").get("responders"))).isEqualTo(expected);
-        CliRun bad = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
-                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
-                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--bifidogenic", "--bifidogenic-fold", "1",
+        CliRun bad = InterventionCommandsTest.peerj32Trial(data, "--outcome", "alpha:shannon", "--bifidogenic", "--bifidogenic-fold", "1",
                 "--out", dir.resolve("bad").toString(), "-q");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--bifidogenic-fold");

@@ -19,6 +19,15 @@ class InterventionCommandsTest {
     private static List<String> lines(Path p) throws Exception { return Files.readAllLines(p); }
 
     /** Row of a TSV whose column {@code key} equals {@code value}, as column → cell. */
+    /** {@code gutbrain intervention} on the bundled peerj32 trial (LGG vs Placebo, visit 1 as baseline) with further arguments. */
+    static CliRun peerj32Trial(Path data, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
+                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
+                "--arm", "group", "--reference-arm", "Placebo"));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     static Map<String, String> row(Path p, String key, String value) throws Exception {
         List<String> l = lines(p);
         String[] h = l.get(0).split("\t");
@@ -186,9 +195,7 @@ class InterventionCommandsTest {
     void colonisationOfTheAdministeredTaxon(@TempDir Path dir) throws Exception {
         Path data = BundledData.extractTo(dir.resolve("data"));
         Path out = dir.resolve("out");
-        CliRun r = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
-                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
-                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon",
+        CliRun r = peerj32Trial(data, "--outcome", "alpha:shannon",
                 "--colonisation", "Lactobacillus plantarum et rel.", "--out", out.toString(), "-q");
         assertThat(r.exitCode()).as(r.err()).isZero();
         java.util.List<String> lines = Files.readAllLines(out.resolve("colonisation.tsv"));
@@ -201,17 +208,13 @@ class InterventionCommandsTest {
 
         // log scale: reference/intervention/peerj32_colonisation_R.tsv (difference 1.7341, Welch p 0.00282)
         Path logOut = dir.resolve("log");
-        CliRun log = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
-                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
-                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--colonisation-scale", "log",
+        CliRun log = peerj32Trial(data, "--outcome", "alpha:shannon", "--colonisation-scale", "log",
                 "--colonisation", "Lactobacillus plantarum et rel.", "--out", logOut.toString(), "-q");
         assertThat(log.exitCode()).as(log.err()).isZero();
         Map<String, String> l = row(logOut.resolve("colonisation.tsv"), "scale", "log");
         assertThat(Double.parseDouble(l.get("difference"))).isCloseTo(1.7341192824800595, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(Double.parseDouble(l.get("p"))).isCloseTo(0.0028151547347715013, org.assertj.core.api.Assertions.within(1e-9));
-        CliRun bad = CliRun.of("intervention", "--table", data.resolve("peerj32/counts.tsv").toString(),
-                "--metadata", data.resolve("peerj32/metadata.tsv").toString(), "--subject", "subject", "--time", "time", "--baseline", "1",
-                "--arm", "group", "--reference-arm", "Placebo", "--outcome", "alpha:shannon", "--colonisation-scale", "logit",
+        CliRun bad = peerj32Trial(data, "--outcome", "alpha:shannon", "--colonisation-scale", "logit",
                 "--colonisation", "Lactobacillus plantarum et rel.", "--out", dir.resolve("bad").toString(), "-q");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--colonisation-scale").contains("use relative, log or clr");
