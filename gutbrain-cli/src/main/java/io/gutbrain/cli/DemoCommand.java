@@ -25,8 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Files;
-import java.io.IOException;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.simulate.SourceOptions;
 import io.gutbrain.cli.study.RunStudy;
@@ -165,8 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
      * covariate, and the trial analysis of LGG against placebo following the HITChip group that
      * holds L. rhamnosus.
      */
-    static Path peerj32Study(Path data, Path dir) throws IOException {
-        Files.createDirectories(dir);
+    static Path peerj32Study(Path data, Path dir) {
         String yaml = """
                 study:
                   name: peerj32
@@ -203,9 +200,7 @@ public final class DemoCommand implements Callable<Integer> {
                     taxa: ["Lactobacillus plantarum et rel."]
                 seed: 1
                 """.formatted(data.resolve("peerj32/counts.tsv").toAbsolutePath(), data.resolve("peerj32/metadata.tsv").toAbsolutePath());
-        Path study = dir.resolve("study.yaml");
-        AtomicOutput.write(study, o -> o.write(yaml.getBytes(StandardCharsets.UTF_8)));
-        return study;
+        return writeStudy(dir, yaml);
     }
 
     /**
@@ -216,8 +211,7 @@ public final class DemoCommand implements Callable<Integer> {
      * of the swap) and time is the visit, baseline 1: the arm × time model of Shannon diversity
      * is the one checked against lme4/lmerTest in the tests.
      */
-    static Path dietswapStudy(Path data, Path dir) throws IOException {
-        Files.createDirectories(dir);
+    static Path dietswapStudy(Path data, Path dir) {
         String yaml = """
                 study:
                   name: dietswap
@@ -244,9 +238,7 @@ public final class DemoCommand implements Callable<Integer> {
                     baseline: "1"
                 seed: 1
                 """.formatted(data.resolve("dietswap/counts.tsv").toAbsolutePath(), data.resolve("dietswap/metadata.tsv").toAbsolutePath());
-        Path study = dir.resolve("study.yaml");
-        AtomicOutput.write(study, o -> o.write(yaml.getBytes(StandardCharsets.UTF_8)));
-        return study;
+        return writeStudy(dir, yaml);
     }
 
     /**
@@ -257,10 +249,7 @@ public final class DemoCommand implements Callable<Integer> {
     static Path fmtTrial(Path dir, String command) {
         SimulatedFmtTrial t = FmtTrialSimulator.simulate(new SourceOptions().load(), FmtTrialSimulator.Parameters.defaults());
         t.write(dir, Version.get(), command);
-        Path study = dir.resolve("study.yaml");
-        String yaml = t.studyText("fmt-simulated");
-        AtomicOutput.write(study, o -> o.write(yaml.getBytes(StandardCharsets.UTF_8)));
-        return study;
+        return writeStudy(dir, t.studyText("fmt-simulated"));
     }
 
     /**
@@ -271,11 +260,19 @@ public final class DemoCommand implements Callable<Integer> {
     static Path depressionCohort(Path dir, String command) {
         SimulatedCohort c = CohortSimulator.simulate(new SourceOptions().load(), SimulationParameters.defaults().withSubjects(200).withSeed(1));
         c.write(dir, Version.get(), command);
-        Path study = dir.resolve("study.yaml");
-        String yaml = StudyTemplate.text(study, dir.resolve(SimulatedCohort.TABLE), dir.resolve(SimulatedCohort.METADATA), c.writeKoProfile(dir))
+        String yaml = StudyTemplate.text(dir.resolve(STUDY_FILE), dir.resolve(SimulatedCohort.TABLE), dir.resolve(SimulatedCohort.METADATA), c.writeKoProfile(dir))
                 .replace("iterations: 10", "iterations: 5")
                 .replaceFirst("(?m)^(  alpha:\\n    metrics: ).*$", "$1[observed_features, shannon]");
-        AtomicOutput.write(study, o -> o.write(yaml.getBytes(StandardCharsets.UTF_8)));
+        return writeStudy(dir, yaml);
+    }
+
+    /** Name of the study file inside each demo study's folder. */
+    static final String STUDY_FILE = "study.yaml";
+
+    /** Writes {@code yaml} as the study file of {@code dir} (atomically, creating the folder) and returns its path. */
+    private static Path writeStudy(Path dir, String yaml) {
+        Path study = dir.resolve(STUDY_FILE);
+        io.gutbrain.io.TextOutput.write(study, yaml);
         return study;
     }
 

@@ -65,7 +65,16 @@ public final class Bifidogenic {
      */
     public static BifidogenicResult compute(TrialDesign design, FeatureTable table, String timepoint, String activeArm,
                                             String referenceArm, Options options) {
-        TaxonGroup genus = TaxonGroup.resolve(table, GENUS);
+        return compute(design, table, TaxonGroup.resolve(table, GENUS), timepoint, activeArm, referenceArm, options);
+    }
+
+    /**
+     * As {@link #compute(TrialDesign, FeatureTable, String, String, String, Options)} with
+     * Bifidobacterium already resolved against {@code table} (e.g. so that a caller can report a
+     * missing genus in its own terms).
+     */
+    public static BifidogenicResult compute(TrialDesign design, FeatureTable table, TaxonGroup genus, String timepoint, String activeArm,
+                                            String referenceArm, Options options) {
         ColonisationResult c = Colonisation.computeGroups(design, table, List.of(genus), timepoint, activeArm, referenceArm,
                 new Colonisation.Options(Colonisation.Scale.LOG, options.pseudocount(), 0, options.level()));
         ColonisationResult.Row row = c.rows().get(0);

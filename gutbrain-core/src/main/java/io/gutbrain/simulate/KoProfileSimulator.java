@@ -156,7 +156,11 @@ public final class KoProfileSimulator {
         return new ArrayList<>(pool);
     }
 
-    /** How many taxa carry each module (at least the alternatives' orthologs of every step), for the simulation record. */
+    /**
+     * How many of the taxa with a non-zero count carry each module completely (for every step,
+     * all orthologs of at least one alternative): the truth that module calls on the simulated
+     * profile can be compared with.
+     */
     public static Map<String, Integer> carriersPerModule(FeatureTable taxa, ModuleSet modules, Parameters p) {
         List<String> pool = backgroundPool(modules.orthologs(), p);
         Map<String, Integer> n = new LinkedHashMap<>();

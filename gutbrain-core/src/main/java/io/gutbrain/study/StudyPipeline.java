@@ -1461,8 +1461,8 @@ public final class StudyPipeline {
      * a box/strip figure and the table {@code intervention_bifidogenic}.
      */
     private void bifidogenic(StepOutput o, TrialDesign trial, String active, String control, String last) {
-        studyTaxon(Bifidogenic.GENUS, "bifidogenic");
-        BifidogenicResult b = Bifidogenic.compute(trial, filtered, last, active, control, Bifidogenic.Options.defaults());
+        BifidogenicResult b = Bifidogenic.compute(trial, filtered, studyTaxon(Bifidogenic.GENUS, "bifidogenic"), last, active, control,
+                Bifidogenic.Options.defaults());
         for (String w : b.warnings()) o.note(w);
         o.fact("bifidogenic_ratio", fmt(b.ratio()));
         o.subheading("Bifidogenic response");
@@ -1522,7 +1522,6 @@ public final class StudyPipeline {
     }
 
     private static void interventionFigures(StepOutput o, TrialDesign trial, Outcome y, ChangeResult change) {
-        List<String> times = trial.timepoints();
         List<Figures.Trajectory> lines = new ArrayList<>();
         for (String subject : trial.subjects()) {
             List<double[]> pts = new ArrayList<>();

@@ -4,13 +4,13 @@ import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
-import io.gutbrain.cli.common.TreeInput;
 import io.gutbrain.diversity.alpha.AlphaDiversity;
 import io.gutbrain.diversity.alpha.AlphaMetric;
 import io.gutbrain.diversity.alpha.AlphaResult;
 import io.gutbrain.report.Provenance;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.io.TreeIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ public final class AlphaDiversityTool implements Callable<Integer> {
         FeatureTable t = input.load(table, console.warnings());
         PhyloTree phylo = null;
         if (tree != null) {
-            phylo = TreeInput.read(tree);
+            phylo = TreeIO.read(tree);
             prov.input("tree", tree);
         }
         List<AlphaMetric> list = AlphaMetric.byNames(base == null ? metrics : metrics.replace("shannon", "shannon_base" + trim(base)));

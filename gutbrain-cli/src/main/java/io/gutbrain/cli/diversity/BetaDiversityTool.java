@@ -4,7 +4,6 @@ import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
-import io.gutbrain.cli.common.TreeInput;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.diversity.beta.BetaDiversity;
 import io.gutbrain.diversity.beta.BetaMetric;
@@ -18,6 +17,7 @@ import io.gutbrain.io.DistanceMatrixFormat;
 import io.gutbrain.report.Provenance;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.io.TreeIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +61,7 @@ public final class BetaDiversityTool implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         if (variant != null) {
             if (tree == null) throw new InputException(null, "--tree", metric + " needs a rooted tree", "add --tree tree.nwk");
-            PhyloTree phylo = TreeInput.read(tree);
+            PhyloTree phylo = TreeIO.read(tree);
             prov.input("tree", tree).parameter("alpha", alpha);
             UniFracResult r;
             try (Progress p = console.progress(metric, pairs)) {

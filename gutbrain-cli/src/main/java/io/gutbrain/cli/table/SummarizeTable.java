@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.TableInput;
-import io.gutbrain.cli.common.TreeInput;
 import io.gutbrain.error.InputException;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.tree.PhyloTree;
@@ -12,6 +11,7 @@ import io.gutbrain.tree.TreeChecks;
 import io.gutbrain.tree.TreeOps;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.TableSummary;
+import io.gutbrain.io.TreeIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,7 +78,7 @@ public final class SummarizeTable implements Callable<Integer> {
 
     /** Fails (exit 2) naming up to five features that are not tips of the tree. */
     private Map<String, Object> checkTree(FeatureTable t) {
-        PhyloTree phylo = TreeInput.read(tree);
+        PhyloTree phylo = TreeIO.read(tree);
         List<String> missing = TreeOps.missingTips(phylo, t.featureIds());
         if (!missing.isEmpty()) {
             throw new InputException(tree.toString(), null, missing.size() + " of " + t.featureCount() + " table features are not tips of the tree (e.g. '"
