@@ -1,5 +1,10 @@
 package io.gutbrain.report;
 
+import io.gutbrain.io.AtomicOutput;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -19,6 +24,18 @@ public record Figure(String name, String title, String caption, int width, int h
         caption = caption == null ? "" : caption;
         Objects.requireNonNull(svg, "svg");
         Objects.requireNonNull(png, "png");
+    }
+
+    /**
+     * Writes {@code <name>.svg} (a standalone file, with an XML declaration) and
+     * {@code <name>.png} into {@code dir}, each atomically; returns both paths.
+     */
+    public List<Path> writeFiles(Path dir) {
+        Path svgFile = dir.resolve(name + ".svg");
+        Path pngFile = dir.resolve(name + ".png");
+        AtomicOutput.write(svgFile, o -> o.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").getBytes(StandardCharsets.UTF_8)));
+        AtomicOutput.write(pngFile, o -> o.write(png));
+        return List.of(svgFile, pngFile);
     }
 
     /** Throws when {@code name} cannot serve as a file name and HTML id. */

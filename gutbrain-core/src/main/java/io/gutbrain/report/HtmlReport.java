@@ -381,8 +381,7 @@ public final class HtmlReport {
             for (Section s : sections) {
                 for (Block b : s.blocks) {
                     if (b instanceof Block.Fig f) {
-                        Files.writeString(figs.resolve(f.figure().name() + ".svg"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.figure().svg() + "\n");
-                        Files.write(figs.resolve(f.figure().name() + ".png"), f.figure().png());
+                        f.figure().writeFiles(figs);
                     } else if (b instanceof Block.Table t) {
                         Files.writeString(tabs.resolve(t.table().name() + ".tsv"), t.table().toTsv());
                     }

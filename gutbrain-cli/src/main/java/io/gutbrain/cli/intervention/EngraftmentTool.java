@@ -6,7 +6,6 @@ import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.intervention.Engraftment;
 import io.gutbrain.intervention.EngraftmentFigures;
 import io.gutbrain.intervention.EngraftmentResult;
-import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.report.Figure;
 import io.gutbrain.intervention.SourceTracking;
 import io.gutbrain.intervention.SourceTrackingResult;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -77,16 +75,8 @@ public final class EngraftmentTool implements Callable<Integer> {
     /** The engraftment figures ({@link EngraftmentFigures}) as SVG and PNG under {@code figures/}. */
     private List<Path> curves(TrialDesign design, EngraftmentResult result, SourceTrackingResult sources) {
         List<Path> written = new ArrayList<>();
-        for (Figure f : EngraftmentFigures.all(design, result, sources)) written.addAll(saveFigure(out, f));
+        for (Figure f : EngraftmentFigures.all(design, result, sources)) written.addAll(f.writeFiles(out.resolve("figures")));
         return written;
     }
 
-    /** Writes a figure as {@code figures/<name>.svg} and {@code .png} under {@code out}, atomically; returns both paths. */
-    static List<Path> saveFigure(Path out, Figure f) {
-        Path svg = out.resolve("figures").resolve(f.name() + ".svg");
-        Path png = out.resolve("figures").resolve(f.name() + ".png");
-        AtomicOutput.write(svg, o -> o.write(f.svg().getBytes(StandardCharsets.UTF_8)));
-        AtomicOutput.write(png, o -> o.write(f.png()));
-        return List.of(svg, png);
-    }
 }

@@ -164,7 +164,7 @@ public final class InterventionTool implements Callable<Integer> {
             b.warnings().forEach(console::warn);
             write(prov, "bifidogenic.tsv", b::write);
             write(prov, "bifidogenic_subjects.tsv", b::writeSubjects);
-            for (Path f : EngraftmentTool.saveFigure(out, b.figure("bifidogenic-log-fold-change"))) prov.output("figure", f);
+            for (Path f : b.figure("bifidogenic-log-fold-change").writeFiles(out.resolve("figures"))) prov.output("figure", f);
             prov.parameter("bifidogenic", true).parameter("bifidogenicFold", bifidogenicFold);
             console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
                     b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",
