@@ -66,6 +66,8 @@ class BifidogenicCommandTest {
                 "--out", dir.resolve("bad").toString(), "-q");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--bifidogenic-fold");
+        assertThat(bad.err().strip().lines().count()).isEqualTo(1);
+        assertThat(dir.resolve("bad")).doesNotExist();
     }
 
     /** dietswap, diet-intervention period only (timepoint 4 → 5), AAM (high-fibre) vs AFR (high-fat). */
@@ -110,6 +112,7 @@ class BifidogenicCommandTest {
         CliRun r = CliRun.of(args.toArray(String[]::new));
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("taxon 'genus:Bifidobacterium'").contains("no taxonomy").contains("--taxonomy FILE");
+        assertThat(dir.resolve("out")).as("no partial output").doesNotExist();
         args.addAll(List.of("--taxonomy", data.resolve("peerj32/taxonomy.tsv").toString()));
         assertThat(CliRun.of(args.toArray(String[]::new)).exitCode()).isZero();
         args = new ArrayList<>(common);

@@ -218,5 +218,7 @@ class InterventionCommandsTest {
                 "--colonisation", "Lactobacillus plantarum et rel.", "--out", dir.resolve("bad").toString(), "-q");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--colonisation-scale").contains("use relative, log or clr");
+        assertThat(bad.err().strip().lines().count()).isEqualTo(1);
+        assertThat(dir.resolve("bad")).doesNotExist();
     }
 }

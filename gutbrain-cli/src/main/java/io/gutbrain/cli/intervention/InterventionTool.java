@@ -89,6 +89,9 @@ public final class InterventionTool implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Console console = new Console(spec.commandLine().getErr(), quiet);
+        // option values are checked before anything is read or written, so a typo leaves no partial output
+        Colonisation.Scale colonisationScale = scale();
+        Bifidogenic.Options bifidogenicOptions = bifidogenicOptions();
         Warnings warnings = console.warnings();
         SampleMetadata md = MetadataFile.read(metadata);
         TrialDesign design = trial.design(md, arm, null, console);
@@ -113,54 +116,62 @@ public final class InterventionTool implements Callable<Integer> {
             y = Outcome.metadata(md, outcome);
         }
 
+        // everything is computed before the first file is written, so an input problem found on the
+        // way (an unknown taxon, a design the model cannot fit) leaves no partial output behind
+        ChangeResult change = ChangeFromBaseline.compute(design, y, level);
+        ArmTimeModel.Result lmm = ArmTimeModel.fit(design, y, reference == null ? design.arms().get(0) : reference);
+        ResponderResult responders = null;
+        if (score) {
+            Responders.Criteria criteria = new Responders.Criteria(responderDrop, remissionBelow == null ? Double.NaN : remissionBelow);
+            String active = null;
+            if (reference != null && design.arms().size() == 2) active = design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
+            responders = Responders.compute(design, y, lastVisit(design), criteria, active, active == null ? null : reference, level);
+        }
+        BaselineDistances distances = t == null ? null : ChangeFromBaseline.distanceToBaseline(design,
+                BetaDiversity.compute(t, BetaMetric.byName(BrayCurtis.NAME)).distances(), level);
+        ColonisationResult colonised = null;
+        if (colonisation != null && !colonisation.isEmpty()) {
+            String active = activeArm(design, reference, t, "--colonisation", "colonisation");
+            List<TaxonGroup> taxa = TaxonGroup.resolveAll(t, colonisation);
+            taxa.forEach(g -> console.info("colonisation: " + g.describe()));
+            colonised = Colonisation.computeGroups(design, t, taxa, lastVisit(design), active, reference,
+                    new Colonisation.Options(colonisationScale, Double.NaN, 0, level));
+        }
+        BifidogenicResult bifido = null;
+        if (bifidogenic) {
+            bifido = Bifidogenic.compute(design, t, lastVisit(design), activeArm(design, reference, t, "--bifidogenic", "the bifidogenic response"),
+                    reference, bifidogenicOptions);
+        }
+
         Files.createDirectories(out);
         Provenance prov = RunRecord.start(spec).input("metadata", metadata).parameter("subject", trial.subject).parameter("time", trial.time)
                 .parameter("baseline", trial.baseline).parameter("arm", arm).parameter("referenceArm", reference).parameter("outcome", outcome)
                 .parameter("level", level);
         if (table != null) prov.input("table", table);
         if (taxonomy != null) prov.input("taxonomy", taxonomy);
-
-        ChangeResult change = ChangeFromBaseline.compute(design, y, level);
         change.warnings().forEach(console::warn);
         write(prov, "change_from_baseline.tsv", change::writeChanges);
         write(prov, "arm_summaries.tsv", change::writeSummaries);
-
-        ArmTimeModel.Result lmm = ArmTimeModel.fit(design, y, reference == null ? design.arms().get(0) : reference);
         write(prov, "arm_time_lmm.tsv", lmm::write);
-
-        if (score) {
-            Responders.Criteria criteria = new Responders.Criteria(responderDrop, remissionBelow == null ? Double.NaN : remissionBelow);
-            String last = lastVisit(design);
-            String active = null;
-            if (reference != null && design.arms().size() == 2) active = design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
-            ResponderResult responders = Responders.compute(design, y, last, criteria, active, active == null ? null : reference, level);
+        if (responders != null) {
             responders.warnings().forEach(console::warn);
             write(prov, "responders.tsv", responders::writeSubjects);
             write(prov, "responder_rates.tsv", responders::writeRates);
-            if (active != null) write(prov, "responder_comparison.tsv", responders::writeComparison);
+            if (responders.activeArm() != null) write(prov, "responder_comparison.tsv", responders::writeComparison);
             prov.parameter("responderDrop", responderDrop).parameter("remissionBelow", remissionBelow);
         }
-        if (t != null) {
-            BaselineDistances d = ChangeFromBaseline.distanceToBaseline(design,
-                    BetaDiversity.compute(t, BetaMetric.byName(BrayCurtis.NAME)).distances(), level);
-            d.warnings().forEach(console::warn);
-            write(prov, "distance_to_baseline.tsv", d::writeRows);
-            write(prov, "distance_to_baseline_summaries.tsv", d::writeSummaries);
+        if (distances != null) {
+            distances.warnings().forEach(console::warn);
+            write(prov, "distance_to_baseline.tsv", distances::writeRows);
+            write(prov, "distance_to_baseline_summaries.tsv", distances::writeSummaries);
         }
-        if (colonisation != null && !colonisation.isEmpty()) {
-            String active = activeArm(design, reference, t, "--colonisation", "colonisation");
-            List<TaxonGroup> taxa = TaxonGroup.resolveAll(t, colonisation);
-            taxa.forEach(g -> console.info("colonisation: " + g.describe()));
-            ColonisationResult c = Colonisation.computeGroups(design, t, taxa, lastVisit(design), active, reference,
-                    new Colonisation.Options(scale(), Double.NaN, 0, level));
-            c.warnings().forEach(console::warn);
-            write(prov, "colonisation.tsv", c::write);
-            prov.parameter("colonisation", colonisation).parameter("colonisationScale", scale().name().toLowerCase(java.util.Locale.ROOT));
+        if (colonised != null) {
+            colonised.warnings().forEach(console::warn);
+            write(prov, "colonisation.tsv", colonised::write);
+            prov.parameter("colonisation", colonisation).parameter("colonisationScale", colonisationScale.name().toLowerCase(java.util.Locale.ROOT));
         }
-        if (bifidogenic) {
-            String active = activeArm(design, reference, t, "--bifidogenic", "the bifidogenic response");
-            BifidogenicResult b = Bifidogenic.compute(design, t, lastVisit(design), active, reference,
-                    bifidogenicOptions());
+        if (bifido != null) {
+            BifidogenicResult b = bifido;
             b.warnings().forEach(console::warn);
             write(prov, "bifidogenic.tsv", b::write);
             write(prov, "bifidogenic_subjects.tsv", b::writeSubjects);
@@ -168,7 +179,7 @@ public final class InterventionTool implements Callable<Integer> {
             prov.parameter("bifidogenic", true).parameter("bifidogenicFold", bifidogenicFold);
             console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
                     b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",
-                    active, Math.exp(b.active().mean()), reference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
+                    b.activeArm(), Math.exp(b.active().mean()), reference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
                     b.responders().active().events(), b.responders().active().n(), b.responders().reference().events(), b.responders().reference().n()));
         }
         prov.write(out.resolve("provenance.json"));
