@@ -36,7 +36,8 @@ import java.util.Set;
  * <p>Tables (times are UTC):
  * <ul>
  *   <li>{@code runs(run_id, started, finished, gutbrain_version, seed, status, command)} — one row
- *       per run; status {@code running}, then {@code ok} or {@code failed};</li>
+ *       per run; status {@code running}, then {@code ok} or {@code failed}, or
+ *       {@code interrupted} for a run whose process died (see crash recovery below);</li>
  *   <li>{@code parameters(run_id, step, name, value)} — every setting a step used, as text;</li>
  *   <li>{@code inputs(run_id, role, path, sha256, bytes)} — every input file with its checksum;</li>
  *   <li>{@code timings(run_id, step, seconds, cached)};</li>
@@ -50,6 +51,21 @@ import java.util.Set;
  * <p>Concurrency: DuckDB lets one process write a database file at a time (or several read it);
  * a second writer gets an {@link InputException} saying the store is in use. Within one JVM the
  * methods are synchronized. Each write is one transaction, so a failed write adds nothing.
+ *
+ * <p>Crash recovery: the process that holds the store open for writing holds DuckDB's file lock
+ * for as long as it runs. So when {@link #open} succeeds, no other process is writing, and a run
+ * still marked {@code running} (other than one started in this JVM and not yet finished) belongs
+ * to a process that died ({@code kill -9}, power loss). {@code open} marks such runs
+ * {@code interrupted}, with {@code finished} set to the time the interruption was found, and
+ * lists them in {@link #interruptedRuns()}. A read-only open shows such runs as
+ * {@code interrupted} too (in {@link #runs()}), without changing the file.
+ *
+ * <p>Queries from users ({@link #userQuery}) run only on a store opened with
+ * {@link #openReadOnly(Path, long)}, whose connection is locked down with DuckDB's own settings:
+ * read-only, {@code enable_external_access=false} (no file other than the store may be read or
+ * written, no ATTACH), extension install/load off, no spilling to a temporary folder, a memory
+ * limit, {@code threads} = available cores, and {@code lock_configuration=true} so that no
+ * statement can change those settings back.
  */
 public final class ResultsStore implements AutoCloseable {
     /** The database file name inside the study folder. */
@@ -60,10 +76,18 @@ public final class ResultsStore implements AutoCloseable {
     private static final int SCHEMA_VERSION = 1;
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long MIB = 1024L * 1024L;
+    /** The smallest memory limit for queries, MiB: DuckDB needs some room even for small queries. */
+    public static final long MIN_QUERY_MEMORY_MIB = 64;
+    /** Runs started in this JVM and not finished yet, as "absolute store path \0 run id": live, never stale. */
+    private static final Set<String> LIVE_RUNS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final Connection conn;
     private final boolean readOnly;
+    private final long memoryLimitMiB;
+    private final List<String> startedHere = new ArrayList<>();
+    private List<Run> interrupted = List.of();
 
     /** A run as listed in the {@code runs} table; {@code finished} and {@code seed} may be null. */
     public record Run(String runId, String started, String finished, String gutbrainVersion, Long seed, String status, String command) {}
@@ -74,14 +98,17 @@ public final class ResultsStore implements AutoCloseable {
     /** Rows returned by an SQL query; cells are numbers, booleans, strings or null. */
     public record Query(List<String> columns, List<Object[]> rows) {}
 
-    private ResultsStore(Path file, Connection conn, boolean readOnly) {
+    private ResultsStore(Path file, Connection conn, boolean readOnly, long memoryLimitMiB) {
         this.file = file;
         this.conn = conn;
         this.readOnly = readOnly;
+        this.memoryLimitMiB = memoryLimitMiB;
     }
 
     /**
-     * Opens the study's store for writing, creating {@value #FILE_NAME} and its tables if absent.
+     * Opens the study's store for writing, creating {@value #FILE_NAME} and its tables if absent,
+     * and marks runs left {@code running} by a dead process as {@code interrupted}
+     * ({@link #interruptedRuns()}).
      *
      * @throws InputException when the folder cannot be created, the file is not a DuckDB database
      *                        of this layout, or another process is writing it
@@ -93,36 +120,77 @@ public final class ResultsStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new InputException(studyDir.toString(), null, "cannot create the study folder: " + e.getMessage(), "check the path is writable");
         }
-        ResultsStore s = new ResultsStore(f, connect(f, false), false);
-        s.createSchema();
+        ResultsStore s = new ResultsStore(f, connect(f, false, 0), false, 0);
+        try {
+            s.createSchema();
+            s.markStaleRunsInterrupted();
+        } catch (RuntimeException e) {
+            s.closeQuietly();
+            throw e;
+        }
         return s;
     }
 
     /**
-     * Opens an existing store for reading only (several readers may share it).
+     * Opens an existing store for reading only (several readers may share it), locked down as
+     * described in the class comment, with the {@link #defaultQueryMemoryMiB() default memory limit}.
      *
      * @throws InputException when the study has no store yet or it is being written
      */
     public static ResultsStore openReadOnly(Path studyDir) {
+        return openReadOnly(studyDir, defaultQueryMemoryMiB());
+    }
+
+    /**
+     * {@link #openReadOnly(Path)} with a memory limit for DuckDB (MiB, at least
+     * {@value #MIN_QUERY_MEMORY_MIB}); a query that needs more fails with an
+     * {@link InputException} naming the limit. In one JVM, all read-only opens of a store that
+     * are open at the same time must use the same limit (DuckDB shares one database instance).
+     *
+     * @throws InputException when the study has no store yet or it is being written
+     */
+    public static ResultsStore openReadOnly(Path studyDir, long memoryLimitMiB) {
+        if (memoryLimitMiB < MIN_QUERY_MEMORY_MIB) throw new IllegalArgumentException("memory limit below " + MIN_QUERY_MEMORY_MIB + " MiB: " + memoryLimitMiB);
         Path f = studyDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(f)) {
             throw new InputException(f.toString(), null, "no results store in this study folder", "run 'gutbrain study' first, or give the folder that holds " + FILE_NAME);
         }
-        ResultsStore s = new ResultsStore(f, connect(f, true), true);
-        s.checkSchema();
+        ResultsStore s = new ResultsStore(f, connect(f, true, memoryLimitMiB), true, memoryLimitMiB);
+        try {
+            s.checkSchema();
+        } catch (RuntimeException e) {
+            s.closeQuietly();
+            throw e;
+        }
         return s;
+    }
+
+    /** The default memory limit of queries, MiB: a quarter of the JVM's maximum heap, at least 256. */
+    public static long defaultQueryMemoryMiB() {
+        return Math.max(256, Runtime.getRuntime().maxMemory() / 4 / MIB);
     }
 
     /** The database file. */
     public Path file() { return file; }
 
-    private static Connection connect(Path f, boolean readOnly) {
+    private static Connection connect(Path f, boolean readOnly, long memoryLimitMiB) {
         try {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties p = new Properties();
-            if (readOnly) p.setProperty("duckdb.read_only", "true");
-            // never download DuckDB extensions: gutbrain makes no network requests at run time
+            // never download or load DuckDB extensions: gutbrain makes no network requests at run time
             p.setProperty("autoinstall_known_extensions", "false");
+            p.setProperty("autoload_known_extensions", "false");
+            if (readOnly) {
+                // read-only connections serve user SQL (runs sql): DuckDB's own guards, checked on DuckDB 2.0
+                p.setProperty("duckdb.read_only", "true");
+                p.setProperty("jdbc_stream_results", "true"); // rows past the cap are counted, never held
+                p.setProperty("enable_external_access", "false"); // no file but the store, no ATTACH, no LOAD
+                p.setProperty("allow_community_extensions", "false");
+                p.setProperty("temp_directory", ""); // no spilling: nothing is written next to the store
+                p.setProperty("memory_limit", memoryLimitMiB + "MiB");
+                p.setProperty("threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+                p.setProperty("lock_configuration", "true"); // last: no SET/RESET/PRAGMA can undo the above
+            }
             return DriverManager.getConnection("jdbc:duckdb:" + f.toAbsolutePath(), p);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the DuckDB JDBC driver is missing from the class path", e);
@@ -133,7 +201,7 @@ public final class ResultsStore implements AutoCloseable {
 
     private static InputException storeError(Path f, SQLException e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("lock")) {
+        if (m.contains("lock") || m.contains("different configuration")) {
             return new InputException(f.toString(), null, "the results store is in use by another process (" + firstLine(m) + ")",
                     "wait for the running gutbrain command to finish, then retry", e);
         }
@@ -192,6 +260,8 @@ public final class ResultsStore implements AutoCloseable {
         RANDOM.nextBytes(b);
         String id = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + "-" + HexFormat.of().formatHex(b);
         update("INSERT INTO runs VALUES (?, CAST(? AS TIMESTAMP), NULL, ?, ?, 'running', ?)", id, ts(now), gutbrainVersion, seed, command);
+        LIVE_RUNS.add(liveKey(id));
+        startedHere.add(id);
         return id;
     }
 
@@ -200,7 +270,26 @@ public final class ResultsStore implements AutoCloseable {
         requireWritable();
         int n = update("UPDATE runs SET finished = CAST(? AS TIMESTAMP), status = ? WHERE run_id = ?", ts(LocalDateTime.now(ZoneOffset.UTC)), status, runId);
         if (n == 0) throw unknownRun(runId);
+        LIVE_RUNS.remove(liveKey(runId));
+        startedHere.remove(runId);
     }
+
+    /**
+     * The runs that {@link #open} found left {@code running} by a process that is gone and marked
+     * {@code interrupted} (as they were before: status {@code running}, no finish time); empty
+     * for a read-only store.
+     */
+    public synchronized List<Run> interruptedRuns() { return interrupted; }
+
+    private void markStaleRunsInterrupted() {
+        List<Run> stale = new ArrayList<>();
+        for (Run r : runs()) if (r.status().equals("running") && !LIVE_RUNS.contains(liveKey(r.runId()))) stale.add(r);
+        String now = ts(LocalDateTime.now(ZoneOffset.UTC));
+        for (Run r : stale) update("UPDATE runs SET finished = CAST(? AS TIMESTAMP), status = 'interrupted' WHERE run_id = ?", now, r.runId());
+        interrupted = List.copyOf(stale);
+    }
+
+    private String liveKey(String runId) { return file.toAbsolutePath().normalize() + "\0" + runId; }
 
     /** Records one parameter of a step; numbers are stored in their shortest exact text form. */
     public synchronized void parameter(String runId, String step, String name, Object value) {
@@ -376,12 +465,19 @@ public final class ResultsStore implements AutoCloseable {
 
     // ---- reading ----
 
-    /** All runs, newest first. */
+    /**
+     * All runs, newest first. On a read-only store, a run recorded as {@code running} that is
+     * not live in this JVM is shown as {@code interrupted}: the read-only open succeeded, so no
+     * process holds the store for writing, so that run's process is gone.
+     */
     public synchronized List<Run> runs() {
         List<Run> out = new ArrayList<>();
         for (Object[] r : query("SELECT run_id, CAST(started AS VARCHAR), CAST(finished AS VARCHAR), gutbrain_version, seed, status, command "
                 + "FROM runs ORDER BY started DESC, run_id DESC").rows()) {
-            out.add(new Run((String) r[0], (String) r[1], (String) r[2], (String) r[3], r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6]));
+            String id = (String) r[0];
+            String status = (String) r[5];
+            if (readOnly && status.equals("running") && !LIVE_RUNS.contains(liveKey(id))) status = "interrupted";
+            out.add(new Run(id, (String) r[1], (String) r[2], (String) r[3], r[4] == null ? null : ((Number) r[4]).longValue(), status, (String) r[6]));
         }
         return out;
     }
@@ -463,17 +559,142 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Rows of a user's query: at most {@code maxRows} of them in {@link #query()}; {@code rowsCut}
+     * rows more were not returned (a lower bound when {@code rowsCutIsLowerBound}: counting them
+     * ran into the time limit).
+     */
+    public record CappedQuery(Query query, long rowsCut, boolean rowsCutIsLowerBound) {}
+
+    /** What users get out of a refused statement instead. */
+    public static final String EXPORT_FIX = "runs sql only reads the store; to get a table out use: gutbrain runs export RUN --table NAME --out FILE";
+
+    /**
+     * Runs one query typed by a user on a store opened read-only, bounded in time and rows.
+     *
+     * <p>Only one statement that is a query is accepted ({@link SqlStatementCheck}); the
+     * connection's settings refuse the rest (writing, files outside the store, ATTACH,
+     * extensions, SET). A watchdog interrupts the query when {@code timeoutSeconds} have passed.
+     * At most {@code maxRows} rows are kept; the rows after them are only counted (until the
+     * time limit), so a huge result costs no memory here.
+     *
+     * @throws InputException one line for a refused statement (saying how to get data out
+     *                        instead), a time or memory limit hit (naming the limit and the option
+     *                        that raises it), or an SQL error
+     */
+    public synchronized CappedQuery userQuery(String sql, int timeoutSeconds, int maxRows) {
+        if (!readOnly) throw new IllegalStateException("user SQL runs only on a store opened read-only");
+        if (timeoutSeconds < 1 || maxRows < 1) throw new IllegalArgumentException("timeout and row cap must be positive");
+        String refusal = SqlStatementCheck.refusal(sql);
+        if (refusal != null) throw new InputException(file.toString(), "SQL", refusal + "; only queries are allowed", EXPORT_FIX);
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        boolean fetchedAll = false;
+        try (Statement st = conn.createStatement();
+             QueryWatchdog dog = new QueryWatchdog(st, timeoutSeconds, timedOut)) {
+            if (!st.execute(sql)) return new CappedQuery(new Query(List.of(), List.of()), 0, false);
+            try (ResultSet rs = st.getResultSet()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                List<String> cols = new ArrayList<>(n);
+                for (int c = 1; c <= n; c++) cols.add(md.getColumnLabel(c));
+                List<Object[]> rows = new ArrayList<>();
+                while (rows.size() < maxRows && rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int c = 1; c <= n; c++) row[c - 1] = plain(rs.getObject(c));
+                    rows.add(row);
+                }
+                fetchedAll = true;
+                long cut = 0;
+                boolean lowerBound = false;
+                try {
+                    while (!timedOut.get() && rs.next()) cut++;
+                    lowerBound = timedOut.get();
+                } catch (SQLException e) {
+                    if (!timedOut.get()) throw e;
+                    lowerBound = true; // the rows shown are complete; only their count after the cap is not
+                }
+                return new CappedQuery(new Query(cols, rows), cut, lowerBound);
+            }
+        } catch (SQLException e) {
+            throw userQueryError(e, timedOut.get() && !fetchedAll, timeoutSeconds);
+        } catch (OutOfMemoryError e) {
+            throw new InputException(file.toString(), "SQL", "the rows of the query do not fit in Java's memory",
+                    "ask for fewer rows or shorter values (LIMIT, --max-rows, left(column, 100)), or raise the heap: GUTBRAIN_JAVA_OPTS=-Xmx16g");
+        }
+    }
+
+    /** One line for an SQL error of a user's query: refusals say how to get data out instead. */
+    private InputException userQueryError(SQLException e, boolean timedOut, int timeoutSeconds) {
+        String m = firstLine(String.valueOf(e.getMessage()));
+        String src = file.toString();
+        if (timedOut || e instanceof java.sql.SQLTimeoutException || m.startsWith("INTERRUPT")) {
+            return new InputException(src, "SQL", "the query did not finish within its time limit of " + timeoutSeconds + " s",
+                    "raise the limit with --timeout SECONDS (at most 86400), or narrow the query (WHERE, LIMIT)", e);
+        }
+        if (m.contains("Out of Memory")) {
+            return new InputException(src, "SQL", "the query needs more memory than its limit of " + memoryLimitMiB + " MiB (" + m + ")",
+                    "raise the limit with --memory-limit MIB, or narrow the query (WHERE, LIMIT, fewer columns)", e);
+        }
+        if (m.contains("Permission Error")) {
+            java.util.regex.Matcher path = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(m);
+            String what = path.find() ? "the file " + path.group(1) : "files outside the store";
+            return new InputException(src, "SQL", "reading or writing " + what + " is not allowed; runs sql reads only the store", EXPORT_FIX, e);
+        }
+        if (m.contains("read-only mode")) return new InputException(src, "SQL", "changing the store is not allowed", EXPORT_FIX, e);
+        if (m.contains("configuration has been locked")) return new InputException(src, "SQL", "changing settings is not allowed", EXPORT_FIX, e);
+        if (m.contains("xtension")) return new InputException(src, "SQL", "installing or loading DuckDB extensions is not allowed (" + m + ")", EXPORT_FIX, e);
+        return new InputException(src, "SQL", m, "check the statement; list tables with: SHOW TABLES", e);
+    }
+
+    /** Interrupts a statement when its time is up (a daemon thread, so it never keeps the JVM alive). */
+    private static final class QueryWatchdog implements AutoCloseable {
+        private static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "gutbrain-sql-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.concurrent.ScheduledFuture<?> task;
+
+        QueryWatchdog(Statement st, int seconds, java.util.concurrent.atomic.AtomicBoolean timedOut) {
+            task = TIMER.schedule(() -> {
+                timedOut.set(true);
+                try {
+                    st.cancel();
+                } catch (SQLException | RuntimeException ignored) {
+                    // the statement finished or closed meanwhile
+                }
+            }, seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override public void close() { task.cancel(false); }
+    }
+
     private static Object plain(Object v) {
         if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) return v;
         return v.toString();
     }
 
+    /**
+     * Closes the connection. A run started through this store and not finished is no longer
+     * live: the next {@link #open} marks it {@code interrupted}.
+     */
     @Override
     public synchronized void close() {
+        for (String id : startedHere) LIVE_RUNS.remove(liveKey(id));
+        startedHere.clear();
         try {
             conn.close();
         } catch (SQLException e) {
             throw storeError(file, e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // already failing with a better message
         }
     }
 

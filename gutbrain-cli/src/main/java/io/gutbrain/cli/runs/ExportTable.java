@@ -11,6 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.gutbrain.error.InputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -30,11 +34,33 @@ public final class ExportTable implements Callable<Integer> {
 
     @Override public Integer call() {
         try (ResultsStore s = study.open()) {
+            refuseStoreFiles(s.file());
             ResultsStore.Run r = s.run(runId);
             ResultTable t = s.readTable(r.runId(), table);
             TextOutput.write(out, t.toTsv());
             new Console(spec.commandLine().getErr(), quiet).info("wrote " + t.rowCount() + " rows of " + table + " (run " + r.runId() + ") to " + out);
         }
         return 0;
+    }
+
+    /** An --out that is the store or one of DuckDB's files beside it would destroy the store. */
+    private void refuseStoreFiles(Path store) {
+        Path target = out.toAbsolutePath().normalize();
+        Path storeFile = store.toAbsolutePath().normalize();
+        for (String suffix : new String[]{"", ".wal", ".tmp"}) {
+            Path p = storeFile.resolveSibling(storeFile.getFileName() + suffix);
+            if (target.equals(p) || sameExistingFile(target, p)) {
+                throw new InputException(out.toString(), null, "is the results store's own file " + p.getFileName() + "; exporting there would destroy the store",
+                        "give --out a new file outside the store, e.g. --out " + table + ".tsv");
+            }
+        }
+    }
+
+    private static boolean sameExistingFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

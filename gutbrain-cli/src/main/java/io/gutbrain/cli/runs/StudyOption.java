@@ -13,4 +13,7 @@ public final class StudyOption {
 
     /** Opens the study's store for reading (several readers may share it). */
     ResultsStore open() { return ResultsStore.openReadOnly(study); }
+
+    /** Opens the study's store for reading, with a memory limit for queries (MiB). */
+    ResultsStore open(long memoryLimitMiB) { return ResultsStore.openReadOnly(study, memoryLimitMiB); }
 }
