@@ -183,7 +183,10 @@ public final class ResultsStore implements AutoCloseable {
             if (readOnly) {
                 // read-only connections serve user SQL (runs sql): DuckDB's own guards, checked on DuckDB 2.0
                 p.setProperty("duckdb.read_only", "true");
-                p.setProperty("jdbc_stream_results", "true"); // rows past the cap are counted, never held
+                // streamed: a materialized result ignores memory_limit; rows past the cap are counted, never held
+                p.setProperty("jdbc_stream_results", "true");
+                // the one setting gutbrain itself switches, for hiddenStreamingError; user SET is refused by SqlStatementCheck
+                p.setProperty("allowed_configs", "[jdbc_stream_results]");
                 p.setProperty("enable_external_access", "false"); // no file but the store, no ATTACH, no LOAD
                 p.setProperty("allow_community_extensions", "false");
                 p.setProperty("temp_directory", ""); // no spilling: nothing is written next to the store
@@ -616,10 +619,50 @@ public final class ResultsStore implements AutoCloseable {
                 return new CappedQuery(new Query(cols, rows), cut, lowerBound);
             }
         } catch (SQLException e) {
+            if (!timedOut.get() && String.valueOf(e.getMessage()).contains("Invalid result set")) {
+                throw userQueryError(hiddenStreamingError(sql, timeoutSeconds, maxRows, e), false, timeoutSeconds);
+            }
             throw userQueryError(e, timedOut.get() && !fetchedAll, timeoutSeconds);
         } catch (OutOfMemoryError e) {
             throw new InputException(file.toString(), "SQL", "the rows of the query do not fit in Java's memory",
                     "ask for fewer rows or shorter values (LIMIT, --max-rows, left(column, 100)), or raise the heap: GUTBRAIN_JAVA_OPTS=-Xmx16g");
+        }
+    }
+
+    /**
+     * The DuckDB 2.0 JDBC driver reports every error of a streamed query (memory limit, failed
+     * cast, error()) as "Invalid result set". Streaming cannot be turned off: a materialized
+     * result ignores the memory limit. So the query runs once more, materialized but wrapped
+     * in a LIMIT (so its result stays small), under the same time limit, to learn the reason.
+     */
+    private SQLException hiddenStreamingError(String sql, int timeoutSeconds, int maxRows, SQLException original) {
+        String wrapped = "SELECT * FROM (\n" + SqlStatementCheck.statementText(sql) + "\n) LIMIT " + (maxRows + 1L);
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            setStreaming(false);
+            try (PreparedStatement ps = conn.prepareStatement(wrapped);
+                 QueryWatchdog dog = new QueryWatchdog(ps, timeoutSeconds, timedOut)) {
+                ps.execute();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) { /* drain: an error may come with any row */ }
+                }
+            } catch (SQLException e) {
+                String m = String.valueOf(e.getMessage());
+                if (timedOut.get()) return new java.sql.SQLTimeoutException(m, e);
+                if (!m.contains("Invalid result set") && !m.contains("Parser Error")) return e;
+            } finally {
+                setStreaming(true);
+            }
+        } catch (SQLException e) {
+            return e;
+        }
+        return new SQLException("the query failed while running; DuckDB did not say why (most often the memory limit, a failed"
+                + " cast or error()): " + firstLine(String.valueOf(original.getMessage())), original);
+    }
+
+    private void setStreaming(boolean on) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("SET jdbc_stream_results = " + on);
         }
     }
 

@@ -40,6 +40,16 @@ final class SqlStatementCheck {
         return null;
     }
 
+    /**
+     * The statement of an accepted text without what follows it (its ';', trailing comments),
+     * to be used as a subquery.
+     */
+    static String statementText(String sql) {
+        Scanner s = new Scanner(sql);
+        while (s.nextWord() != null) { /* walk to the end of the first statement */ }
+        return sql.substring(0, Math.min(sql.length(), s.i));
+    }
+
     private static String refusalOfStatement(String first, Scanner s) {
         String kw = first.toLowerCase(Locale.ROOT);
         if (kw.equals("explain")) {
