@@ -79,6 +79,35 @@ final class StepCache {
     }
 
     /**
+     * Removes every staging folder left by an earlier run that died or failed. Call it only while
+     * holding the results store open for writing: that lock means no other run uses this cache.
+     *
+     * @return how many folders were removed
+     */
+    int removeStaging() {
+        if (!Files.isDirectory(root)) return 0;
+        int n = 0;
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.filter(d -> d.getFileName().toString().startsWith(".staging-")).toList()) {
+                deleteTree(p);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new InputException(root.toString(), null, "cannot remove an old staging folder: " + e.getMessage(), "make the output folder writable");
+        }
+        return n;
+    }
+
+    /** Removes one staging folder after its step failed (best effort: the failure is what matters). */
+    static void discard(Path staging) {
+        try {
+            if (Files.exists(staging)) deleteTree(staging);
+        } catch (IOException ignored) {
+            // the next run removes it (removeStaging)
+        }
+    }
+
+    /**
      * Writes the blocks and facts of {@code out} (computed in a {@link #staging} folder) and moves
      * the folder to its final place; returns the output re-rooted there.
      */

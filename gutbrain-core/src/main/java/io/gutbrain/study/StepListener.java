@@ -25,4 +25,7 @@ public interface StepListener {
 
     /** A step finished (computed or loaded from the cache). */
     default void finished(StepRecord record) { }
+
+    /** Something the user should know that is not a step, e.g. an interrupted earlier run was cleaned up. */
+    default void note(String message) { }
 }

@@ -178,7 +178,8 @@ public final class StudyPipeline {
      * Runs the study into {@code out}: {@code report/report.html} (with {@code figures/} and
      * {@code tables/}), {@code results.duckdb} and the step cache {@code .cache/}.
      *
-     * @throws InputException when the data do not fit an analysis (the run is recorded as failed)
+     * @throws InputException when the data do not fit an analysis (the run is recorded as failed in a store that
+     *                        existed before; what this run created is removed, see {@link RunFolder})
      */
     public static Result run(Study study, Path out, Options options, StepListener listener) {
         return new StudyPipeline(study, out, options, listener).execute();
@@ -200,8 +201,19 @@ public final class StudyPipeline {
     }
 
     private Result execute() {
+        RunFolder folder = RunFolder.before(out);
+        try {
+            return execute(folder);
+        } catch (RuntimeException e) {
+            folder.removeWhatAFailedRunCreated();
+            throw e;
+        }
+    }
+
+    private Result execute(RunFolder folder) {
         plan.addAll(steps(study));
         try (ResultsStore store = ResultsStore.open(out)) {
+            folder.recover(store, cache, listener);
             String runId = store.startRun(options.version(), options.command(), study.seed());
             try {
                 step("load", loadParameters(), List.of(), this::computeLoad);
@@ -285,8 +297,13 @@ public final class StudyPipeline {
         } else {
             listener.started(name, index, plan.size(), expectedUnits(name));
             StepOutput staged = new StepOutput(cache.staging(name, k));
-            compute.run(staged, u -> listener.advance(name, u));
-            result = cache.commit(name, k, staged);
+            try {
+                compute.run(staged, u -> listener.advance(name, u));
+                result = cache.commit(name, k, staged);
+            } catch (RuntimeException e) {
+                StepCache.discard(staged.dir);
+                throw e;
+            }
         }
         outputs.put(name, result);
         StepRecord r = new StepRecord(name, (System.nanoTime() - t0) / 1e9, cached, k);

@@ -70,6 +70,19 @@ public final class StepLog implements StepListener {
         }
     }
 
+    /** Notes are shown even with --quiet: they report a change to the output folder. */
+    @Override public void note(String message) {
+        if (json) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("event", "note");
+            e.put("message", message);
+            emit(e);
+        } else {
+            err.println("gutbrain: note: " + message);
+            err.flush();
+        }
+    }
+
     private synchronized void emit(Map<String, Object> e) {
         try {
             err.println(JSON.writeValueAsString(e));
