@@ -120,6 +120,12 @@ final class SqlStatementCheck {
         private boolean skipQuotedOrComment() {
             if (skipComment()) return true;
             char c = t.charAt(i);
+            boolean wordStart = i == 0 || !(Character.isLetterOrDigit(t.charAt(i - 1)) || t.charAt(i - 1) == '_');
+            if ((c == 'e' || c == 'E') && wordStart && i + 1 < t.length() && t.charAt(i + 1) == '\'') {
+                i++;
+                skipString(true); // E'...': backslash escapes
+                return true;
+            }
             if (c == '\'') {
                 skipString(false);
                 return true;
