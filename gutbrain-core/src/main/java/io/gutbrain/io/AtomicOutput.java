@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Predicate;
 
 /**
  * Writes a file so that it either appears whole or not at all: the content goes to a temporary
@@ -58,6 +59,8 @@ public final class AtomicOutput {
             removeStaleTemporaries(abs);
             tmp = temporaryFor(abs);
             writer.write(tmp);
+            Predicate<Path> full = fullDisk;
+            if (full != null && full.test(abs)) throw new IOException("No space left on device (simulated)");
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -65,14 +68,40 @@ public final class AtomicOutput {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new InputException(target.toString(), null, "cannot write: " + e.getMessage(), "check the path exists and is writable", e);
+            throw new InputException(OutputFolder.shown(target).toString(), null, "cannot write: " + reason(e), "check the path exists and is writable", e);
         } catch (UncheckedIOException e) {
-            throw new InputException(target.toString(), null, "cannot write: " + e.getCause().getMessage(), "check the path exists and is writable", e);
+            throw new InputException(OutputFolder.shown(target).toString(), null, "cannot write: " + reason(e.getCause()), "check the path exists and is writable", e);
         } finally {
             if (tmp != null) {
                 try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
             }
         }
+    }
+
+    private static volatile Predicate<Path> fullDisk;
+
+    /**
+     * For tests of the callers' failure handling: until the returned handle is closed, every
+     * write of a target matching {@code targets} fails after its content was written to the
+     * temporary file, as on a full disk. Not for production use.
+     */
+    public static AutoCloseableHandle simulateFullDisk(Predicate<Path> targets) {
+        fullDisk = targets;
+        return () -> fullDisk = null;
+    }
+
+    /** A handle that ends a simulation without a checked exception. */
+    @FunctionalInterface
+    public interface AutoCloseableHandle extends AutoCloseable {
+        @Override void close();
+    }
+
+    /** The reason of a write failure without the (temporary) path the JDK puts in front of it. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such folder";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return String.valueOf(e.getMessage());
     }
 
     /**

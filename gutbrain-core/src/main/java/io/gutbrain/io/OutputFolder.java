@@ -62,6 +62,9 @@ public final class OutputFolder implements AutoCloseable {
     private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)\\.(staging|old)-(\\d{1,18})-[0-9a-z]+");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Staging folders of this process being written, to their targets: messages name the target. */
+    private static final Map<Path, Path> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path target;
     private final Path staging;
     private final String command;
@@ -93,6 +96,7 @@ public final class OutputFolder implements AutoCloseable {
             removeStaleLeftovers(parent);
             Path staging = sibling(abs, "staging");
             Files.createDirectory(staging);
+            ACTIVE.put(staging, abs);
             return new OutputFolder(abs, staging, command, version);
         } catch (IOException | UncheckedIOException e) {
             throw cannotWrite(target, e);
@@ -198,7 +202,21 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Deletes the staging folder unless the output was committed. */
     @Override public void close() {
+        ACTIVE.remove(staging);
         if (!committed) Leftovers.deleteTree(staging);
+    }
+
+    /**
+     * The path a user should see for {@code p}: its final place when {@code p} lies in a staging
+     * folder being written by this process (an error while writing names {@code --out/x.tsv},
+     * not the hidden staging name), else {@code p} itself.
+     */
+    public static Path shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Map.Entry<Path, Path> e : ACTIVE.entrySet()) {
+            if (abs.startsWith(e.getKey())) return e.getValue().resolve(e.getKey().relativize(abs));
+        }
+        return p;
     }
 
     /**
