@@ -130,6 +130,16 @@ class FolderOutputTest {
         assertOneLineError(r, out.toString());
         assertThat(r.err()).contains("--force");
         assertThat(names(out)).containsExactly("mine.csv");
+
+        // gutbrain's own results folder whose report/ holds a user's file: refused before any step runs
+        Path own = dir.resolve("own");
+        OutputFolder.claim(own, "gutbrain study run", "test", false);
+        Path report = Files.createDirectories(own.resolve("report"));
+        Files.writeString(report.resolve("notes.txt"), "keep");
+        CliRun refused = CliRun.of("study", "run", study.toString(), "--out", own.toString(), "-q");
+        assertOneLineError(refused, report.toAbsolutePath().toString());
+        assertThat(refused.err()).contains("notes.txt");
+        assertThat(names(own)).containsExactly(OutputFolder.MARKER, "report");
     }
 
     @Test

@@ -68,9 +68,9 @@ public final class AtomicOutput {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new InputException(OutputFolder.shown(target).toString(), null, "cannot write: " + reason(e), "check the path exists and is writable", e);
+            throw new InputException(OutputFolder.shown(target).toString(), null, "cannot write: " + reason(e), fix(e), e);
         } catch (UncheckedIOException e) {
-            throw new InputException(OutputFolder.shown(target).toString(), null, "cannot write: " + reason(e.getCause()), "check the path exists and is writable", e);
+            throw new InputException(OutputFolder.shown(target).toString(), null, "cannot write: " + reason(e.getCause()), fix(e.getCause()), e);
         } finally {
             if (tmp != null) {
                 try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
@@ -94,6 +94,10 @@ public final class AtomicOutput {
     @FunctionalInterface
     public interface AutoCloseableHandle extends AutoCloseable {
         @Override void close();
+    }
+
+    private static String fix(IOException e) {
+        return reason(e).startsWith("No space left") ? "free space on that disk or write somewhere else" : "check the path exists and is writable";
     }
 
     /** The reason of a write failure without the (temporary) path the JDK puts in front of it. */

@@ -129,6 +129,15 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
+     * Throws the refusal {@link #stage} would give for {@code target} without force, so a long
+     * command can refuse before it starts rather than when it writes.
+     */
+    public static void checkReplaceable(Path target) {
+        Path abs = absolute(target);
+        check(abs, target, false, true);
+    }
+
+    /**
      * For {@code --force} on a folder claimed with {@link #claim}: deletes its sub-folder
      * {@code target} when {@link #stage} would refuse to replace it (a foreign folder, or one
      * holding files gutbrain did not write), so the later staged write can proceed. A file
@@ -269,6 +278,7 @@ public final class OutputFolder implements AutoCloseable {
         if (entries.isEmpty()) return false;
         JsonNode marker = readMarker(abs);
         String problem;
+        String fix = "choose a new or empty folder, or add --force to replace it and delete what it holds";
         if (marker != null) {
             if (!staged) return false;
             Set<String> listed = new TreeSet<>();
@@ -276,15 +286,16 @@ public final class OutputFolder implements AutoCloseable {
             List<String> unknown = new ArrayList<>();
             for (String e : entries) if (!listed.contains(e)) unknown.add(e);
             if (unknown.isEmpty()) return false;
-            problem = "holds " + describe(unknown) + " that gutbrain did not write there; the folder is not replaced";
+            problem = "holds " + describe(unknown) + ", which the earlier output did not include; the folder is not replaced";
+            fix = "move " + (unknown.size() == 1 ? "it" : "them") + " out of the folder, or add --force to replace the folder and delete "
+                    + (unknown.size() == 1 ? "it" : "them");
         } else if (isLegacyOwn(abs)) {
             return false;
         } else {
             problem = "is a folder gutbrain did not write (no " + MARKER + " marker); it is not replaced";
         }
         if (force) return true;
-        throw new InputException(given.toString(), null, problem,
-                "choose a new or empty folder, or add --force to replace it (deleting what it holds)");
+        throw new InputException(given.toString(), null, problem, fix);
     }
 
     /** Folders of gutbrain versions before the marker. */

@@ -53,7 +53,10 @@ public final class RunStudy implements Callable<Integer> {
             return StudyCheckTool.printProblems(err, file, e);
         }
         Path dir = folder.claim(spec, out != null ? out : file.toAbsolutePath().getParent().resolve("results"));
-        if (folder.force) OutputFolder.discardIfRefused(dir.resolve(StudyPipeline.REPORT_DIR));
+        // the report folder is replaced at the end: refuse (or, with --force, clear) a foreign one before hours of work
+        Path report = dir.resolve(StudyPipeline.REPORT_DIR);
+        if (folder.force) OutputFolder.discardIfRefused(report);
+        else OutputFolder.checkReplaceable(report);
         String command = (String) RunRecord.start(spec).toMap().get("command");
         StudyPipeline.Result r = run(study, dir, command, threads, new Console(err, quiet), err, logJson);
         spec.commandLine().getOut().println(r.report());
