@@ -138,7 +138,8 @@ class FolderOutputTest {
         Files.writeString(report.resolve("notes.txt"), "keep");
         CliRun refused = CliRun.of("study", "run", study.toString(), "--out", own.toString(), "-q");
         assertOneLineError(refused, report.toAbsolutePath().toString());
-        assertThat(refused.err()).contains("notes.txt");
+        assertThat(refused.err()).contains("not replaced");
+        assertThat(report.resolve("notes.txt")).exists();
         assertThat(names(own)).containsExactly(OutputFolder.MARKER, "report");
     }
 
