@@ -52,7 +52,8 @@ public final class RunStudy implements Callable<Integer> {
         } catch (StudyFileException e) {
             return StudyCheckTool.printProblems(err, file, e);
         }
-        Path dir = folder.claim(spec, out != null ? out : file.toAbsolutePath().getParent().resolve("results"));
+        Path dir = out != null ? out : file.toAbsolutePath().getParent().resolve("results");
+        folder.claim(spec, dir);
         // the report folder is replaced at the end: refuse (or, with --force, clear) a foreign one before hours of work
         Path report = dir.resolve(StudyPipeline.REPORT_DIR);
         if (folder.force) OutputFolder.discardIfRefused(report);
