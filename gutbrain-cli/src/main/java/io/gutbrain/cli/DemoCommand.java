@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gutbrain.cli.common.BundledData;
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.Version;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.io.MetadataFile;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.io.Newick;
 import io.gutbrain.io.TableFormat;
 import io.gutbrain.io.TableIO;
@@ -19,6 +21,7 @@ import io.gutbrain.table.TableSummary;
 import io.gutbrain.tree.PhyloTree;
 import io.gutbrain.tree.TreeOps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +59,10 @@ import java.util.concurrent.Callable;
 public final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "gutbrain-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "gutbrain-demo", paramLabel = "DIR",
+            description = "Output folder (default: ${DEFAULT-VALUE}); a rerun reuses it. A folder gutbrain did not write is refused (see --force).")
     Path out;
+    @Mixin FolderOutput folder;
 
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
@@ -77,6 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         Console console = new Console(spec.commandLine().getErr(), quiet);
         long t0 = System.nanoTime();
+        // the demo works inside its folder across runs (extracted data, study caches); each data set's folder is replaced whole
+        folder.claim(spec, out);
         Path data = BundledData.extractTo(out.resolve("data"));
         Map<String, Object> index = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder("gutbrain demo: bundled example data, loaded, validated and summarised\n\n");
@@ -107,23 +114,27 @@ public final class DemoCommand implements Callable<Integer> {
                 checks.put("treeTips", tree.tipCount());
                 checks.put("allFeaturesInTree", true);
             }
-            Path dir = out.resolve(d.name());
-            Path biom = dir.resolve("table.biom");
-            TableIO.write(table, biom, TableFormat.BIOM_HDF5);
-            boolean roundTrip = TableIO.read(biom).sameData(table.withMetadata(null));
-            checks.put("biomHdf5RoundTripIdentical", roundTrip);
-            if (!roundTrip) throw new IllegalStateException("BIOM HDF5 round trip changed " + d.name());
             TableSummary s = TableSummary.of(table, 10);
             String summaryText = io.gutbrain.cli.table.SummarizeTable.text(d.table(), s, table.metadata());
-            AtomicOutput.write(dir.resolve("summary.txt"), o -> o.write(summaryText.getBytes(StandardCharsets.UTF_8)));
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("title", d.title());
-            entry.put("summary", s);
-            entry.put("checks", checks);
-            entry.put("warnings", warnings.messages());
-            AtomicOutput.write(dir.resolve("summary.json"), o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, entry));
-            prov.output("table", biom).output("summary", dir.resolve("summary.txt")).output("summary-json", dir.resolve("summary.json"));
-            prov.write(dir.resolve("provenance.json"));
+            try (OutputFolder dir = folder.stage(spec, out.resolve(d.name()))) {
+                Path biom = dir.resolve("table.biom");
+                TableIO.write(table, biom, TableFormat.BIOM_HDF5);
+                boolean roundTrip = TableIO.read(biom).sameData(table.withMetadata(null));
+                checks.put("biomHdf5RoundTripIdentical", roundTrip);
+                if (!roundTrip) throw new IllegalStateException("BIOM HDF5 round trip changed " + d.name());
+                AtomicOutput.write(dir.resolve("summary.txt"), o -> o.write(summaryText.getBytes(StandardCharsets.UTF_8)));
+                entry.put("title", d.title());
+                entry.put("summary", s);
+                entry.put("checks", checks);
+                entry.put("warnings", warnings.messages());
+                AtomicOutput.write(dir.resolve("summary.json"), o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, entry));
+                for (String[] f : new String[][]{{"table", "table.biom"}, {"summary", "summary.txt"}, {"summary-json", "summary.json"}}) {
+                    prov.output(f[0], dir.resolve(f[1]), dir.target().resolve(f[1]));
+                }
+                prov.write(dir.resolve("provenance.json"));
+                dir.commit();
+            }
             index.put(d.name(), entry);
             double secs = (System.nanoTime() - t) / 1e9;
             String line = String.format(Locale.ROOT, "%-18s %,6d samples x %,7d features, %,10d non-zeros, depth median %s  (%.2fs)%s",

@@ -1,26 +1,22 @@
 package io.gutbrain.report;
 
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.OutputFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A study report as one self-contained HTML file that works offline (no scripts, fonts, styles
@@ -361,23 +357,18 @@ public final class HtmlReport {
      * and {@code tables/<name>.tsv}. The folder is built under a temporary name next to
      * {@code dir} and renamed into place when complete, so a failure leaves no half-written
      * report; an existing report folder is replaced (its old content moved aside first and
-     * deleted after). A non-empty folder that holds no {@value #FILE_NAME} is never replaced.
+     * deleted after). A folder gutbrain did not write, or one holding files it did not write, is
+     * never replaced (see {@link OutputFolder}).
      *
      * @return the path of the HTML file
      * @throws InputException when {@code dir} is a file or a foreign folder, or cannot be written
      */
     public Path write(Path dir) {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent == null) throw new InputException(dir.toString(), null, "cannot write a report at the file-system root", "choose a folder such as study/report");
-        checkReplaceable(target);
-        Path tmp = null;
-        Path old = null;
-        try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-            Path figs = Files.createDirectories(tmp.resolve("figures"));
-            Path tabs = Files.createDirectories(tmp.resolve("tables"));
+        String version = provenance == null ? null : String.valueOf(provenance.get("version"));
+        String command = provenance == null ? "gutbrain report" : String.valueOf(provenance.get("command"));
+        try (OutputFolder folder = OutputFolder.stage(dir, command, version, false)) {
+            Path figs = Files.createDirectories(folder.resolve("figures"));
+            Path tabs = Files.createDirectories(folder.resolve("tables"));
             for (Section s : sections) {
                 for (Block b : s.blocks) {
                     if (b instanceof Block.Fig f) {
@@ -387,55 +378,10 @@ public final class HtmlReport {
                     }
                 }
             }
-            Files.writeString(tmp.resolve(FILE_NAME), html());
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
-            }
-            move(tmp, target);
-            tmp = null;
-            if (old != null) deleteTree(old);
-            old = null;
-            return target.resolve(FILE_NAME);
+            Files.writeString(folder.resolve(FILE_NAME), html());
+            return folder.commit().resolve(FILE_NAME);
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(dir.toString(), null, "cannot write the report: " + e.getMessage(), "check the folder is writable and the disk has space", e);
-        } finally {
-            if (old != null && !Files.exists(target)) {
-                try { move(old, target); } catch (IOException ignored) { /* keep the old copy under its temporary name */ }
-            }
-            if (tmp != null) deleteTree(tmp);
-        }
-    }
-
-    private static void checkReplaceable(Path target) {
-        if (!Files.exists(target)) return;
-        if (!Files.isDirectory(target)) {
-            throw new InputException(target.toString(), null, "exists and is a file, not a report folder", "choose another output folder");
-        }
-        try (Stream<Path> s = Files.list(target)) {
-            if (s.findAny().isPresent() && !Files.exists(target.resolve(FILE_NAME))) {
-                throw new InputException(target.toString(), null, "is a non-empty folder without " + FILE_NAME + "; it is not replaced",
-                        "choose an empty or new folder for the report");
-            }
-        } catch (IOException e) {
-            throw new InputException(target.toString(), null, "cannot list: " + e.getMessage(), "check the folder is readable");
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: a leftover hidden temporary folder is harmless
         }
     }
 

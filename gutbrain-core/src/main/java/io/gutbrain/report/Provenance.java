@@ -55,6 +55,17 @@ public final class Provenance {
         return this;
     }
 
+    /**
+     * Records an output file written at {@code written} that will be found at {@code recordedAs}
+     * (a file of a staged output folder, {@link io.gutbrain.io.OutputFolder#finalPath}).
+     */
+    public Provenance output(String role, Path written, Path recordedAs) {
+        Map<String, Object> m = fileRecord(role, written);
+        m.put("path", recordedAs.toString());
+        outputs.add(m);
+        return this;
+    }
+
     private static Map<String, Object> fileRecord(String role, Path file) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", role);

@@ -11,16 +11,19 @@ import io.gutbrain.association.nonparametric.NonparametricOptions;
 import io.gutbrain.association.Normalization;
 import io.gutbrain.association.Transform;
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.io.MetadataFile;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.report.Provenance;
 import io.gutbrain.table.FeatureTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +62,9 @@ public final class AssociateTool implements Callable<Integer> {
     @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true", description = "z-score numeric metadata (MaAsLin2's default: true).") boolean standardize;
     @Option(names = "--samples-as-rows", description = "The table has samples as rows (MaAsLin2's input layout); default: detected.") boolean samplesAsRows;
     @Option(names = "--threads", defaultValue = "0") int threads;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder: all_results.tsv, significant_results.tsv (all_results_extended.tsv for maaslin2), provenance.json." + FolderOutput.OUT_RULES) Path out;
+    @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
     @Override public Integer call() throws Exception {
@@ -87,17 +92,19 @@ public final class AssociateTool implements Callable<Integer> {
         try (Progress p = console.progress("associating features", t.featureCount())) {
             r = Maaslin2.run(t, md, o, warnings, p);
         }
-        Files.createDirectories(out);
-        r.writeAll(out);
         Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata)
                 .parameter("method", "maaslin2").parameter("fixed", o.fixedEffects()).parameter("random", o.randomEffects())
                 .parameter("reference", o.referenceLevels()).parameter("normalization", o.normalization().name())
                 .parameter("transform", o.transform().name()).parameter("minAbundance", minAbundance).parameter("minPrevalence", minPrevalence)
                 .parameter("maxSignificance", maxSignificance).parameter("standardize", standardize);
-        for (String f : new String[]{"all_results.tsv", "significant_results.tsv", "all_results_extended.tsv"}) {
-            if (Files.exists(out.resolve(f))) prov.output(f, out.resolve(f));
+        try (OutputFolder f = folder.stage(spec, out)) {
+            r.writeAll(f.dir());
+            for (String name : new String[]{"all_results.tsv", "significant_results.tsv", "all_results_extended.tsv"}) {
+                if (Files.exists(f.resolve(name))) prov.output(name, f.resolve(name), out.resolve(name));
+            }
+            prov.write(f.resolve("provenance.json"));
+            f.commit();
         }
-        prov.write(out.resolve("provenance.json"));
         console.info(String.format(Locale.ROOT, "%d features x %d terms tested, %d significant at q <= %s; wrote %s",
                 r.featuresTested(), r.all().isEmpty() ? 0 : r.all().size() / Math.max(1, r.featuresTested()), r.significant().size(), maxSignificance, out));
         return 0;
@@ -142,15 +149,18 @@ public final class AssociateTool implements Callable<Integer> {
                 detail = kind + " on " + variable;
             }
         }
-        Files.createDirectories(out);
-        AssociationTsv.write(out.resolve("all_results.tsv"), rows);
         List<AssociationResult> significant = rows.stream().filter(r -> r.qValue() <= maxSignificance).toList();
-        AssociationTsv.write(out.resolve("significant_results.tsv"), significant);
-        Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("method", m)
-                .parameter("fixed", fixedEffects).parameter("random", random == null ? List.of() : split(random)).parameter("reference", refs)
-                .parameter("minPrevalence", minPrevalence).parameter("maxSignificance", maxSignificance).parameter("detail", detail)
-                .output("all_results.tsv", out.resolve("all_results.tsv")).output("significant_results.tsv", out.resolve("significant_results.tsv"));
-        prov.write(out.resolve("provenance.json"));
+        try (OutputFolder f = folder.stage(spec, out)) {
+            AssociationTsv.write(f.resolve("all_results.tsv"), rows);
+            AssociationTsv.write(f.resolve("significant_results.tsv"), significant);
+            Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("method", m)
+                    .parameter("fixed", fixedEffects).parameter("random", random == null ? List.of() : split(random)).parameter("reference", refs)
+                    .parameter("minPrevalence", minPrevalence).parameter("maxSignificance", maxSignificance).parameter("detail", detail)
+                    .output("all_results.tsv", f.resolve("all_results.tsv"), out.resolve("all_results.tsv"))
+                    .output("significant_results.tsv", f.resolve("significant_results.tsv"), out.resolve("significant_results.tsv"));
+            prov.write(f.resolve("provenance.json"));
+            f.commit();
+        }
         console.info(String.format(Locale.ROOT, "%s: %d rows, %d significant at q <= %s; wrote %s", detail, rows.size(), significant.size(), maxSignificance, out));
         return 0;
     }

@@ -1,19 +1,21 @@
 package io.gutbrain.cli.bench;
 
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.io.BiomHdf5;
 import io.gutbrain.io.ClassicTsv;
 import io.gutbrain.io.Newick;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.SyntheticTables;
 import io.gutbrain.tree.SyntheticTrees;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -37,19 +39,23 @@ public final class ExportBench implements Callable<Integer> {
     @Option(names = "--density", defaultValue = "0.1") double density;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--groups", defaultValue = "3") int groups;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder: table.biom, table.tsv, tree.nwk, groups.tsv." + FolderOutput.OUT_RULES) Path out;
+    @Mixin FolderOutput folder;
 
     @Override public Integer call() throws Exception {
-        Files.createDirectories(out);
         FeatureTable t = SyntheticTables.counts(samples, features, density, seed);
-        BiomHdf5.write(t, out.resolve("table.biom"));
-        ClassicTsv.write(t, out.resolve("table.tsv"));
-        Newick.write(SyntheticTrees.random(t.featureIds(), seed), out.resolve("tree.nwk"));
         SplittableRandom rnd = new SplittableRandom(seed);
         StringBuilder g = new StringBuilder("sample-id\tgroup\n");
         for (String id : t.sampleIds()) g.append(id).append("\tG").append(rnd.nextInt(groups) + 1).append('\n');
         String groupsTsv = g.toString();
-        AtomicOutput.write(out.resolve("groups.tsv"), o -> o.write(groupsTsv.getBytes(StandardCharsets.UTF_8)));
+        try (OutputFolder f = folder.stage(spec, out)) {
+            BiomHdf5.write(t, f.resolve("table.biom"));
+            ClassicTsv.write(t, f.resolve("table.tsv"));
+            Newick.write(SyntheticTrees.random(t.featureIds(), seed), f.resolve("tree.nwk"));
+            AtomicOutput.write(f.resolve("groups.tsv"), o -> o.write(groupsTsv.getBytes(StandardCharsets.UTF_8)));
+            f.commit();
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d samples x %d features, %,d non-zeros (density %.4f), seed %d%n",
                 out, t.sampleCount(), t.featureCount(), t.nonZeroCount(), t.density(), seed);
         return 0;

@@ -1,12 +1,12 @@
 package io.gutbrain.cli.common;
 
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.AtomicOutput;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The example data sets shipped inside the jar (see resources/io/gutbrain/demo/README.md). */
@@ -38,10 +38,7 @@ public final class BundledData {
                     if (in == null) throw new IllegalStateException("bundled file missing from the jar: " + f);
                     byte[] bytes = in.readAllBytes();
                     if (Files.isRegularFile(target) && Files.size(target) == bytes.length) continue;
-                    Files.createDirectories(target.getParent());
-                    Path tmp = Files.createTempFile(target.getParent(), ".extract", ".tmp");
-                    Files.write(tmp, bytes);
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    AtomicOutput.write(target, o -> o.write(bytes));
                 }
             }
             return dir;

@@ -1,9 +1,11 @@
 package io.gutbrain.cli.diversity;
 
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.ordination.PCA;
 import io.gutbrain.report.Provenance;
 import io.gutbrain.table.FeatureTable;
@@ -13,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,7 +32,8 @@ public final class PcaTool implements Callable<Integer> {
     @Option(names = "--components", defaultValue = "5", description = "Components to report (default: ${DEFAULT-VALUE}).") int components;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the randomized SVD used for large tables (default: ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--threads", defaultValue = "0") int threads;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for scores.tsv, loadings.tsv, variance.tsv and provenance.json.") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for scores.tsv, loadings.tsv, variance.tsv and provenance.json." + FolderOutput.OUT_RULES) Path out;
+    @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Mixin TableInput input;
 
@@ -41,12 +43,15 @@ public final class PcaTool implements Callable<Integer> {
         Provenance prov = RunRecord.start(spec).input("table", table).seed(seed).parameter("pseudocount", pseudocount).parameter("components", components);
         FeatureTable t = input.load(table, console.warnings());
         PCA.Result r = PCA.clr(t, pseudocount, components, seed, threads);
-        Files.createDirectories(out);
-        r.writeScores(out.resolve("scores.tsv"));
-        r.writeLoadings(out.resolve("loadings.tsv"));
-        r.writeVariance(out.resolve("variance.tsv"));
-        prov.output("scores", out.resolve("scores.tsv")).output("loadings", out.resolve("loadings.tsv")).output("variance", out.resolve("variance.tsv"));
-        prov.write(out.resolve("provenance.json"));
+        try (OutputFolder f = folder.stage(spec, out)) {
+            r.writeScores(f.resolve("scores.tsv"));
+            r.writeLoadings(f.resolve("loadings.tsv"));
+            r.writeVariance(f.resolve("variance.tsv"));
+            prov.output("scores", f.resolve("scores.tsv"), out.resolve("scores.tsv")).output("loadings", f.resolve("loadings.tsv"), out.resolve("loadings.tsv"))
+                    .output("variance", f.resolve("variance.tsv"), out.resolve("variance.tsv"));
+            prov.write(f.resolve("provenance.json"));
+            f.commit();
+        }
         console.info(String.format(Locale.ROOT, "PCA of CLR(%d samples x %d features): PC1 %.1f%%; wrote %s", t.sampleCount(), t.featureCount(),
                 100 * r.proportionExplained()[0], out));
         return 0;

@@ -2,17 +2,19 @@ package io.gutbrain.cli.diversity;
 
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.DistanceInput;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.ordination.PCoA;
 import io.gutbrain.report.Provenance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,7 +33,8 @@ public final class PcoaTool implements Callable<Integer> {
     @Option(names = "--axes", defaultValue = "10", description = "Axes to report (default: ${DEFAULT-VALUE}).") int axes;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the randomized method (default: ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--threads", defaultValue = "0") int threads;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for coordinates.tsv, eigenvalues.tsv and provenance.json.") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for coordinates.tsv, eigenvalues.tsv and provenance.json." + FolderOutput.OUT_RULES) Path out;
+    @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
     @Override public Integer call() throws Exception {
@@ -46,11 +49,14 @@ public final class PcoaTool implements Callable<Integer> {
         Provenance prov = RunRecord.start(spec).input("distance", distance).seed(seed).parameter("method", m.name()).parameter("axes", axes);
         DistanceMatrix dm = DistanceInput.read(distance);
         PCoA.Result r = PCoA.compute(dm, m, axes, seed, threads);
-        Files.createDirectories(out);
-        r.writeCoordinates(out.resolve("coordinates.tsv"));
-        r.writeEigenvalues(out.resolve("eigenvalues.tsv"));
-        prov.parameter("methodUsed", r.method().name()).output("coordinates", out.resolve("coordinates.tsv")).output("eigenvalues", out.resolve("eigenvalues.tsv"));
-        prov.write(out.resolve("provenance.json"));
+        try (OutputFolder f = folder.stage(spec, out)) {
+            r.writeCoordinates(f.resolve("coordinates.tsv"));
+            r.writeEigenvalues(f.resolve("eigenvalues.tsv"));
+            prov.parameter("methodUsed", r.method().name()).output("coordinates", f.resolve("coordinates.tsv"), out.resolve("coordinates.tsv"))
+                    .output("eigenvalues", f.resolve("eigenvalues.tsv"), out.resolve("eigenvalues.tsv"));
+            prov.write(f.resolve("provenance.json"));
+            f.commit();
+        }
         console.info(String.format(Locale.ROOT, "PCoA (%s) of %d samples: PC1 %.1f%%, PC2 %.1f%%; wrote %s", r.method().name().toLowerCase(Locale.ROOT),
                 dm.size(), 100 * r.proportionExplained()[0], r.proportionExplained().length > 1 ? 100 * r.proportionExplained()[1] : 0, out));
         return 0;

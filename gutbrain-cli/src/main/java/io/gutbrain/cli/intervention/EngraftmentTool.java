@@ -1,6 +1,7 @@
 package io.gutbrain.cli.intervention;
 
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.intervention.Engraftment;
@@ -11,6 +12,7 @@ import io.gutbrain.intervention.SourceTracking;
 import io.gutbrain.intervention.SourceTrackingResult;
 import io.gutbrain.intervention.TrialDesign;
 import io.gutbrain.io.MetadataFile;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.report.Provenance;
 import io.gutbrain.table.FeatureTable;
@@ -20,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ public final class EngraftmentTool implements Callable<Integer> {
     @Option(names = "--donor-column", required = true, description = "Metadata column naming each recipient's donor sample(s) or donor subject (';' for several).") String donorColumn;
     @Option(names = "--arm", description = "Metadata column with the treatment arm (e.g. FMT vs autologous), optional.") String arm;
     @Option(names = "--detection", defaultValue = "0", description = "A feature is present above this relative abundance (default: ${DEFAULT-VALUE} = any read).") double detection;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder: engraftment.tsv, source_tracking.tsv, figures/, provenance.json." + FolderOutput.OUT_RULES) Path out;
+    @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
     @Override public Integer call() throws Exception {
@@ -56,26 +59,28 @@ public final class EngraftmentTool implements Callable<Integer> {
         EngraftmentResult engraftment = Engraftment.compute(design, t, detection);
         SourceTrackingResult sources = Engraftment.sourceTracking(design, t, SourceTracking.Options.defaults());
         engraftment.warnings().forEach(console::warn);
-        Files.createDirectories(out);
-        Path e = out.resolve("engraftment.tsv");
-        Path s = out.resolve("source_tracking.tsv");
-        engraftment.write(e);
-        sources.write(s);
-        List<Path> figures = curves(design, engraftment, sources);
-        Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("subject", trial.subject)
-                .parameter("time", trial.time).parameter("baseline", trial.baseline).parameter("donorColumn", donorColumn)
-                .parameter("arm", arm).parameter("detection", detection)
-                .output("engraftment.tsv", e).output("source_tracking.tsv", s);
-        for (Path f : figures) prov.output("figure", f);
-        prov.write(out.resolve("provenance.json"));
+        try (OutputFolder f = folder.stage(spec, out)) {
+            Path e = f.resolve("engraftment.tsv");
+            Path s = f.resolve("source_tracking.tsv");
+            engraftment.write(e);
+            sources.write(s);
+            List<Path> figures = curves(f.resolve("figures"), design, engraftment, sources);
+            Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("subject", trial.subject)
+                    .parameter("time", trial.time).parameter("baseline", trial.baseline).parameter("donorColumn", donorColumn)
+                    .parameter("arm", arm).parameter("detection", detection)
+                    .output("engraftment.tsv", e, f.finalPath(e)).output("source_tracking.tsv", s, f.finalPath(s));
+            for (Path fig : figures) prov.output("figure", fig, f.finalPath(fig));
+            prov.write(f.resolve("provenance.json"));
+            f.commit();
+        }
         console.info(String.format(Locale.ROOT, "%d recipient visits; wrote %s", engraftment.rows().size(), out));
         return 0;
     }
 
     /** The engraftment figures ({@link EngraftmentFigures}) as SVG and PNG under {@code figures/}. */
-    private List<Path> curves(TrialDesign design, EngraftmentResult result, SourceTrackingResult sources) {
+    private static List<Path> curves(Path dir, TrialDesign design, EngraftmentResult result, SourceTrackingResult sources) {
         List<Path> written = new ArrayList<>();
-        for (Figure f : EngraftmentFigures.all(design, result, sources)) written.addAll(f.writeFiles(out.resolve("figures")));
+        for (Figure f : EngraftmentFigures.all(design, result, sources)) written.addAll(f.writeFiles(dir));
         return written;
     }
 

@@ -1,6 +1,7 @@
 package io.gutbrain.cli.intervention;
 
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.diversity.alpha.AlphaDiversity;
@@ -23,6 +24,7 @@ import io.gutbrain.intervention.ResponderResult;
 import io.gutbrain.intervention.Responders;
 import io.gutbrain.intervention.TrialDesign;
 import io.gutbrain.io.MetadataFile;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.measures.Instrument;
 import io.gutbrain.measures.Instruments;
 import io.gutbrain.measures.Scoring;
@@ -36,7 +38,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,9 @@ public final class InterventionTool implements Callable<Integer> {
             description = "With --bifidogenic: a responder's Bifidobacterium rose at least F-fold (default: ${DEFAULT-VALUE}).")
     double bifidogenicFold;
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy of the table's features (QIIME 2 taxonomy TSV, per-rank TSV or .qza), to match taxon names.") Path taxonomy;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder: change_from_baseline.tsv, arm_summaries.tsv, arm_time_lmm.tsv, the tables of the options given, provenance.json." + FolderOutput.OUT_RULES) Path out;
+    @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
     @Override public Integer call() throws Exception {
@@ -143,46 +146,48 @@ public final class InterventionTool implements Callable<Integer> {
                     reference, bifidogenicOptions);
         }
 
-        Files.createDirectories(out);
-        Provenance prov = RunRecord.start(spec).input("metadata", metadata).parameter("subject", trial.subject).parameter("time", trial.time)
-                .parameter("baseline", trial.baseline).parameter("arm", arm).parameter("referenceArm", reference).parameter("outcome", outcome)
-                .parameter("level", level);
-        if (table != null) prov.input("table", table);
-        if (taxonomy != null) prov.input("taxonomy", taxonomy);
-        change.warnings().forEach(console::warn);
-        write(prov, "change_from_baseline.tsv", change::writeChanges);
-        write(prov, "arm_summaries.tsv", change::writeSummaries);
-        write(prov, "arm_time_lmm.tsv", lmm::write);
-        if (responders != null) {
-            responders.warnings().forEach(console::warn);
-            write(prov, "responders.tsv", responders::writeSubjects);
-            write(prov, "responder_rates.tsv", responders::writeRates);
-            if (responders.activeArm() != null) write(prov, "responder_comparison.tsv", responders::writeComparison);
-            prov.parameter("responderDrop", responderDrop).parameter("remissionBelow", remissionBelow);
+        try (OutputFolder f = folder.stage(spec, out)) {
+            Provenance prov = RunRecord.start(spec).input("metadata", metadata).parameter("subject", trial.subject).parameter("time", trial.time)
+                    .parameter("baseline", trial.baseline).parameter("arm", arm).parameter("referenceArm", reference).parameter("outcome", outcome)
+                    .parameter("level", level);
+            if (table != null) prov.input("table", table);
+            if (taxonomy != null) prov.input("taxonomy", taxonomy);
+            change.warnings().forEach(console::warn);
+            write(f, prov, "change_from_baseline.tsv", change::writeChanges);
+            write(f, prov, "arm_summaries.tsv", change::writeSummaries);
+            write(f, prov, "arm_time_lmm.tsv", lmm::write);
+            if (responders != null) {
+                responders.warnings().forEach(console::warn);
+                write(f, prov, "responders.tsv", responders::writeSubjects);
+                write(f, prov, "responder_rates.tsv", responders::writeRates);
+                if (responders.activeArm() != null) write(f, prov, "responder_comparison.tsv", responders::writeComparison);
+                prov.parameter("responderDrop", responderDrop).parameter("remissionBelow", remissionBelow);
+            }
+            if (distances != null) {
+                distances.warnings().forEach(console::warn);
+                write(f, prov, "distance_to_baseline.tsv", distances::writeRows);
+                write(f, prov, "distance_to_baseline_summaries.tsv", distances::writeSummaries);
+            }
+            if (colonised != null) {
+                colonised.warnings().forEach(console::warn);
+                write(f, prov, "colonisation.tsv", colonised::write);
+                prov.parameter("colonisation", colonisation).parameter("colonisationScale", colonisationScale.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (bifido != null) {
+                BifidogenicResult b = bifido;
+                b.warnings().forEach(console::warn);
+                write(f, prov, "bifidogenic.tsv", b::write);
+                write(f, prov, "bifidogenic_subjects.tsv", b::writeSubjects);
+                for (Path fig : b.figure("bifidogenic-log-fold-change").writeFiles(f.resolve("figures"))) prov.output("figure", fig, f.finalPath(fig));
+                prov.parameter("bifidogenic", true).parameter("bifidogenicFold", bifidogenicFold);
+                console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
+                        b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",
+                        b.activeArm(), Math.exp(b.active().mean()), reference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
+                        b.responders().active().events(), b.responders().active().n(), b.responders().reference().events(), b.responders().reference().n()));
+            }
+            prov.write(f.resolve("provenance.json"));
+            f.commit();
         }
-        if (distances != null) {
-            distances.warnings().forEach(console::warn);
-            write(prov, "distance_to_baseline.tsv", distances::writeRows);
-            write(prov, "distance_to_baseline_summaries.tsv", distances::writeSummaries);
-        }
-        if (colonised != null) {
-            colonised.warnings().forEach(console::warn);
-            write(prov, "colonisation.tsv", colonised::write);
-            prov.parameter("colonisation", colonisation).parameter("colonisationScale", colonisationScale.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (bifido != null) {
-            BifidogenicResult b = bifido;
-            b.warnings().forEach(console::warn);
-            write(prov, "bifidogenic.tsv", b::write);
-            write(prov, "bifidogenic_subjects.tsv", b::writeSubjects);
-            for (Path f : b.figure("bifidogenic-log-fold-change").writeFiles(out.resolve("figures"))) prov.output("figure", f);
-            prov.parameter("bifidogenic", true).parameter("bifidogenicFold", bifidogenicFold);
-            console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
-                    b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",
-                    b.activeArm(), Math.exp(b.active().mean()), reference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
-                    b.responders().active().events(), b.responders().active().n(), b.responders().reference().events(), b.responders().reference().n()));
-        }
-        prov.write(out.resolve("provenance.json"));
         console.info(String.format(Locale.ROOT, "%s: %d subjects, %d samples in the arm x time model; wrote %s", y.name(), lmm.subjects(), lmm.samples(), out));
         return 0;
     }
@@ -207,10 +212,10 @@ public final class InterventionTool implements Callable<Integer> {
         return design.followUps().get(design.followUps().size() - 1);
     }
 
-    private void write(Provenance prov, String name, Consumer<Path> writer) {
-        Path p = out.resolve(name);
+    private void write(OutputFolder f, Provenance prov, String name, Consumer<Path> writer) {
+        Path p = f.resolve(name);
         writer.accept(p);
-        prov.output(name, p);
+        prov.output(name, p, out.resolve(name));
     }
 
     /** A table reader with the defaults of the shared table options (no metadata attached: the design reads it). */

@@ -1,11 +1,13 @@
 package io.gutbrain.cli.modules;
 
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.BiomHdf5;
 import io.gutbrain.io.ClassicTsv;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.modules.Estimator;
 import io.gutbrain.modules.KoInput;
 import io.gutbrain.modules.ModuleContributions;
@@ -16,10 +18,10 @@ import io.gutbrain.modules.ModuleSet;
 import io.gutbrain.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +59,8 @@ public final class ModulesCommand implements Callable<Integer> {
     @Option(names = "--distribute", description = "Split a KO shared by N modules as abundance / N (Omixer-RPM's --Xdistribute).") boolean distribute;
     @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).") int threads;
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder: module_abundance.tsv/.biom, module_coverage.tsv, module_contributions.tsv (stratified input), provenance.json.") Path out;
+            description = "Output folder: module_abundance.tsv/.biom, module_coverage.tsv, module_contributions.tsv (stratified input), provenance.json." + FolderOutput.OUT_RULES) Path out;
+    @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
     @Override public Integer call() {
@@ -85,24 +88,27 @@ public final class ModulesCommand implements Callable<Integer> {
         if (profile.moduleKosPresent() == 0) {
             console.warn("none of the " + set.orthologs().size() + " KOs of the module set occurs in " + ko + ": every module scores 0");
         }
-        ensureFolder(out);
-        List<String> written = new ArrayList<>();
-        write(prov, written, ABUNDANCE_TSV, "module abundance", p -> ClassicTsv.write(profile.abundanceTable(), p));
-        write(prov, written, COVERAGE_TSV, "module coverage", p -> ClassicTsv.write(profile.coverageTable(), p));
-        write(prov, written, ABUNDANCE_BIOM, "module abundance", p -> BiomHdf5.write(profile.abundanceTable(), p));
+        // per-taxon contributions are computed before the folder is opened: a long step that fails leaves nothing
+        ModuleContributions contributions = null;
         if (in.isStratified()) {
-            ModuleContributions c;
             try (Progress p = console.progress("per-taxon modules", in.stratified().table().sampleCount())) {
-                c = ModuleProfiler.contributions(in.stratified(), set, options, profile.cutoff(), p);
+                contributions = ModuleProfiler.contributions(in.stratified(), set, options, profile.cutoff(), p);
             }
-            write(prov, written, CONTRIBUTIONS_TSV, "per-taxon module contributions", c::write);
         }
-        prov.parameter("modules", set.source()).parameter("module_count", set.size()).parameter("ko_format", in.format())
-                .parameter("coverage", coverage).parameter("coverage_cutoff", profile.cutoff())
-                .parameter("estimator", options.estimator().label()).parameter("normalize_by_length", normalizeByLength)
-                .parameter("distribute", distribute).parameter("threads", threads);
-        prov.write(out.resolve(PROVENANCE));
-        written.add(PROVENANCE);
+        List<String> written = new ArrayList<>();
+        try (OutputFolder f = folder.stage(spec, out)) {
+            write(f, prov, written, ABUNDANCE_TSV, "module abundance", p -> ClassicTsv.write(profile.abundanceTable(), p));
+            write(f, prov, written, COVERAGE_TSV, "module coverage", p -> ClassicTsv.write(profile.coverageTable(), p));
+            write(f, prov, written, ABUNDANCE_BIOM, "module abundance", p -> BiomHdf5.write(profile.abundanceTable(), p));
+            if (contributions != null) write(f, prov, written, CONTRIBUTIONS_TSV, "per-taxon module contributions", contributions::write);
+            prov.parameter("modules", set.source()).parameter("module_count", set.size()).parameter("ko_format", in.format())
+                    .parameter("coverage", coverage).parameter("coverage_cutoff", profile.cutoff())
+                    .parameter("estimator", options.estimator().label()).parameter("normalize_by_length", normalizeByLength)
+                    .parameter("distribute", distribute).parameter("threads", threads);
+            prov.write(f.resolve(PROVENANCE));
+            written.add(PROVENANCE);
+            f.commit();
+        }
         console.info(summary(profile));
         console.info("wrote " + out + ": " + String.join(", ", written));
         return 0;
@@ -129,19 +135,13 @@ public final class ModulesCommand implements Callable<Integer> {
         return o.withCoverage(c);
     }
 
-    private static void ensureFolder(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InputException(dir.toString(), null, "--out must be a folder, but this is a file", "give a folder name (it is created if needed)");
-        }
-    }
-
     @FunctionalInterface
     private interface Writer { void write(Path p); }
 
-    private void write(Provenance prov, List<String> written, String name, String role, Writer w) {
-        Path p = out.resolve(name);
+    private void write(OutputFolder f, Provenance prov, List<String> written, String name, String role, Writer w) {
+        Path p = f.resolve(name);
         w.write(p);
-        prov.output(role, p);
+        prov.output(role, p, out.resolve(name));
         written.add(name);
     }
 

@@ -1,9 +1,11 @@
 package io.gutbrain.cli.simulate;
 
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.Version;
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.simulate.CohortSimulator;
 import io.gutbrain.simulate.SimulatedCohort;
 import io.gutbrain.simulate.SimulationParameters;
@@ -46,8 +48,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--mean-severity", defaultValue = "0", description = "Mean of the latent severity; raise it for a clinical cohort (default: ${DEFAULT-VALUE}).")
     double meanSeverity;
     @Option(names = "--out", defaultValue = "simulated", paramLabel = "DIR",
-            description = "Output folder: table.tsv, metadata.tsv, simulation.json, study.yaml (default: ${DEFAULT-VALUE}).")
+            description = "Output folder: table.tsv, metadata.tsv, simulation.json, study.yaml (default: ${DEFAULT-VALUE})." + FolderOutput.OUT_RULES)
     Path out;
+    @Mixin FolderOutput folder;
     @Option(names = "--ko", description = "Also write a SIMULATED taxon-stratified KO profile (" + SimulatedCohort.KO_TABLE
             + ", made-up genomes per taxon) and turn the modules analysis on in study.yaml.") boolean ko;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
@@ -61,9 +64,13 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationSource src = source.load();
         SimulatedCohort c = CohortSimulator.simulate(src, p);
         String command = (String) RunRecord.start(spec).toMap().get("command");
-        c.write(out, Version.get(), command);
-        Path koTable = ko ? c.writeKoProfile(out) : null;
-        StudyTemplate.write(out.resolve("study.yaml"), out.resolve(SimulatedCohort.TABLE), out.resolve(SimulatedCohort.METADATA), koTable);
+        try (OutputFolder f = folder.stage(spec, out)) {
+            c.write(f.dir(), Version.get(), command);
+            Path koTable = ko ? c.writeKoProfile(f.dir()) : null;
+            // the study file names its inputs relative to its own folder, so it stays right after the rename
+            StudyTemplate.write(f.resolve("study.yaml"), f.resolve(SimulatedCohort.TABLE), f.resolve(SimulatedCohort.METADATA), koTable);
+            f.commit();
+        }
         Map<String, Object> s = c.summary();
         console.info(String.format(Locale.ROOT, "SIMULATED DATA: %d subjects on real %s profiles; PHQ-9 mean %.1f, %.0f%% screen positive (MDD); effects %s",
                 n, src.name(), (Double) s.get("phq9_complete_total_mean"), 100 * (Double) s.get("mdd_fraction"), c.effectsText()));

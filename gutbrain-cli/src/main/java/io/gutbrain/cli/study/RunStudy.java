@@ -1,14 +1,17 @@
 package io.gutbrain.cli.study;
 
 import io.gutbrain.cli.common.Console;
+import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.Version;
+import io.gutbrain.io.OutputFolder;
 import io.gutbrain.study.Study;
 import io.gutbrain.study.StudyFile;
 import io.gutbrain.study.StudyFileException;
 import io.gutbrain.study.StudyPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,8 +35,10 @@ import java.util.concurrent.Callable;
 public final class RunStudy implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "The study file.") Path file;
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder: report/, results.duckdb, .cache/ (default: 'results' next to the study file).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder: report/, results.duckdb, .cache/ (default: 'results' next to the study file). "
+            + "A rerun works in the same folder; a folder gutbrain did not write is refused (see --force).")
     Path out;
+    @Mixin FolderOutput folder;
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = all cores (default: ${DEFAULT-VALUE}).") int threads;
     @Option(names = {"-q", "--quiet"}, description = "No progress bars or step lines.") boolean quiet;
     @Option(names = "--log-json", description = "Log one JSON object per step event (start, finish with seconds and cached) on standard error.")
@@ -48,6 +53,11 @@ public final class RunStudy implements Callable<Integer> {
             return StudyCheckTool.printProblems(err, file, e);
         }
         Path dir = out != null ? out : file.toAbsolutePath().getParent().resolve("results");
+        folder.claim(spec, dir);
+        // the report folder is replaced at the end: refuse (or, with --force, clear) a foreign one before hours of work
+        Path report = dir.resolve(StudyPipeline.REPORT_DIR);
+        if (folder.force) OutputFolder.discardIfRefused(report);
+        else OutputFolder.checkReplaceable(report);
         String command = (String) RunRecord.start(spec).toMap().get("command");
         StudyPipeline.Result r = run(study, dir, command, threads, new Console(err, quiet), err, logJson);
         spec.commandLine().getOut().println(r.report());
