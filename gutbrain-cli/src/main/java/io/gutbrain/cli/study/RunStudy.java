@@ -1,5 +1,6 @@
 package io.gutbrain.cli.study;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.Version;
@@ -34,7 +35,7 @@ public final class RunStudy implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "The study file.") Path file;
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder: report/, results.duckdb, .cache/ (default: 'results' next to the study file).")
     Path out;
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = all cores (default: ${DEFAULT-VALUE}).") int threads;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;
     @Option(names = {"-q", "--quiet"}, description = "No progress bars or step lines.") boolean quiet;
     @Option(names = "--log-json", description = "Log one JSON object per step event (start, finish with seconds and cached) on standard error.")
     boolean logJson;
