@@ -1,5 +1,6 @@
 package io.gutbrain.cli;
 
+import io.gutbrain.cli.common.options.Choice;
 import io.gutbrain.cli.common.options.ValidatedOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -96,7 +98,8 @@ class OptionValidationTest {
     void sameOptionNameHasTheSameTypeInEveryCommand() {
         Map<String, Set<String>> types = new HashMap<>();
         for (CommandOption co : allOptions()) {
-            if (!isValidated(co.option())) continue;
+            // a choice's names belong to its command (--method of mantel is not --method of pcoa)
+            if (!isValidated(co.option()) || co.option().converters()[0] instanceof Choice) continue;
             types.computeIfAbsent(co.option().longestName(), k -> new TreeSet<>()).add(co.option().converters()[0].getClass().getSimpleName());
         }
         assertThat(types).containsKeys("--threads", "--seed", "--permutations", "--pseudocount");
@@ -111,11 +114,15 @@ class OptionValidationTest {
         for (CommandOption co : allOptions()) {
             if (!isValidated(co.option())) continue;
             String help = String.join(" ", co.option().description());
-            assertThat(help).as("--help of %s", co).isNotBlank().matches("(?s).*(\\d|any whole number).*");
+            if (co.option().converters()[0] instanceof Choice choice) {
+                for (String name : choice.names()) assertThat(help).as("--help of %s", co).containsIgnoringCase(name);
+            } else {
+                assertThat(help).as("--help of %s", co).isNotBlank().matches("(?s).*(\\d|any whole number).*");
+            }
             if (co.option().defaultValue() != null) assertThat(help).as("--help of %s", co).contains("default: " + co.option().defaultValue());
         }
         CliRun r = CliRun.of("diversity", "alpha", "--help");
-        assertThat(r.out()).contains("0 to 1024; 0 = all cores; default: 0");
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("Worker threads (0 to 1024; 0 = all cores; default: 0)");
     }
 
     // ---- the cases listed in the issue, by hand ----
@@ -190,6 +197,19 @@ class OptionValidationTest {
         assertThat(r.errLines()).singleElement().asString()
                 .startsWith("gutbrain: error: PCA: --components 1000 but the table has 4 samples and 3 features: at most 2").contains("fix:");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void misspelledChoiceSaysDidYouMeanBeforeAnyFileIsRead(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("stats", "mantel", "--distance", dir.resolve("D").toString(), "--distance2", dir.resolve("E").toString(),
+                "--out", dir.resolve("O").toString(), "--method", "spearmann");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString()
+                .isEqualTo("gutbrain: error: --method: expected one of pearson, spearman, found 'spearmann' (fix: did you mean 'spearman'?)");
+        // names are matched as the commands always did: any case, aliases the core parsers know
+        assertThatCode(() -> GutbrainMain.commandLine().parseArgs("table", "collapse", "in.tsv", "out.tsv", "--rank", "G")).doesNotThrowAnyException();
+        assertThatCode(() -> GutbrainMain.commandLine().parseArgs("modules", "--ko", "k.tsv", "--out", "o", "--estimator", "mean")).doesNotThrowAnyException();
+        assertThatCode(() -> GutbrainMain.commandLine().parseArgs("associate", "--table", "t", "--metadata", "m", "--fixed", "x", "--out", "o", "--normalization", "clr")).doesNotThrowAnyException();
     }
 
     // ---- unknown commands and misspelled options ----

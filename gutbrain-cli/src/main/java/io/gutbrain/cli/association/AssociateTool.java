@@ -49,11 +49,11 @@ public final class AssociateTool implements Callable<Integer> {
     @Option(names = "--fixed", required = true, description = "Fixed effects, comma-separated (interactions as a:b).") String fixed;
     @Option(names = "--random", description = "Grouping factors for random intercepts, comma-separated (e.g. subject or site,subject).") String random;
     @Option(names = "--reference", description = "Reference levels: \"column,level[;column,level]\" (MaAsLin2's syntax).") String reference;
-    @Option(names = "--method", defaultValue = "maaslin2", description = "maaslin2, linda or nonparametric (default: ${DEFAULT-VALUE}).") String method;
-    @Option(names = "--test", defaultValue = "auto", description = "nonparametric: wilcoxon, kruskal, spearman, signed-rank, or auto (from the first fixed effect's type and levels).") String test;
+    @Option(names = "--method", converter = OptionTypes.AssociationMethod.class, defaultValue = "maaslin2", description = "maaslin2, linda or nonparametric (default: ${DEFAULT-VALUE}).") String method;
+    @Option(names = "--test", converter = OptionTypes.NonparametricTest.class, defaultValue = "auto", description = "nonparametric: wilcoxon, kruskal, spearman, signed-rank, or auto (from the first fixed effect's type and levels; default: ${DEFAULT-VALUE}).") String test;
     @Option(names = "--subject", description = "nonparametric signed-rank: the column pairing samples of one subject.") String subject;
-    @Option(names = "--normalization", defaultValue = "TSS", description = "TSS, CLR, CSS, TMM or NONE (default: ${DEFAULT-VALUE}).") String normalization;
-    @Option(names = "--transform", defaultValue = "LOG", description = "LOG, AST, LOGIT or NONE (default: ${DEFAULT-VALUE}).") String transform;
+    @Option(names = "--normalization", converter = OptionTypes.Normalization.class, defaultValue = "TSS", description = "TSS, CLR, CSS, TMM or NONE (default: ${DEFAULT-VALUE}).") String normalization;
+    @Option(names = "--transform", converter = OptionTypes.Transform.class, defaultValue = "LOG", description = "LOG, AST, LOGIT or NONE (default: ${DEFAULT-VALUE}).") String transform;
     @Option(names = "--min-abundance", converter = OptionTypes.NonNegative.class, description = "Keep features whose abundance (after normalization) exceeds this in at least --min-prevalence of samples (" + OptionTypes.NonNegative.HELP + "; default: ${DEFAULT-VALUE}).", defaultValue = "0") double minAbundance;
     @Option(names = "--min-prevalence", converter = OptionTypes.Fraction.class, description = "Fraction of samples in which a feature must exceed --min-abundance (" + OptionTypes.Fraction.HELP + "; default: ${DEFAULT-VALUE}).", defaultValue = "0.1") double minPrevalence;
     @Option(names = "--max-significance", converter = OptionTypes.PositiveFraction.class, defaultValue = "0.25", description = "q-value cut-off of significant_results.tsv (" + OptionTypes.PositiveFraction.HELP + "; default: ${DEFAULT-VALUE}).") double maxSignificance;

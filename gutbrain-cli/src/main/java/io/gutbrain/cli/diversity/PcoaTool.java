@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 public final class PcoaTool implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--distance", required = true, paramLabel = "FILE") Path distance;
-    @Option(names = "--method", defaultValue = "auto",
+    @Option(names = "--method", converter = OptionTypes.PcoaMethod.class, defaultValue = "auto",
             description = "exact, randomized, or auto (exact up to " + PCoA.AUTO_EXACT_LIMIT + " samples) (default: ${DEFAULT-VALUE}).") String method;
     @Option(names = "--axes", converter = OptionTypes.Dimensions.class, defaultValue = "10", description = "Axes to report (" + OptionTypes.Dimensions.HELP + "; default: ${DEFAULT-VALUE}).") int axes;
     @Option(names = "--seed", converter = OptionTypes.Seed.class, defaultValue = "1", description = "Seed of the randomized method (" + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}).") long seed;

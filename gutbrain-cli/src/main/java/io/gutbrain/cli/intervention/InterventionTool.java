@@ -75,8 +75,8 @@ public final class InterventionTool implements Callable<Integer> {
                     + "A TAXON is a feature id or a taxon name matched against the table's lineages (Bifidobacterium, g__Bifidobacterium, genus:Bifidobacterium; "
                     + "a name's features are summed; give --taxonomy when the table has none). Needs --table and --arm.")
     List<String> colonisation;
-    @Option(names = "--colonisation-scale", defaultValue = "relative", paramLabel = "relative|log|clr",
-            description = "Scale of the colonisation change: relative abundance, ln(relative abundance + pseudocount) or CLR (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--colonisation-scale", converter = OptionTypes.ColonisationScale.class, defaultValue = "relative", paramLabel = "relative|log|clr",
+            description = "Scale of the colonisation change: relative abundance, ln(relative abundance + pseudocount) or CLR: " + OptionTypes.ColonisationScale.HELP + " (default: ${DEFAULT-VALUE}).")
     String colonisationScale;
     @Option(names = "--bifidogenic", description = "Bifidogenic response (prebiotic trials): log fold change of Bifidobacterium from baseline to the last visit, "
             + "active vs reference arm (ratio of fold changes, Welch), and the fraction of subjects whose Bifidobacterium at least doubled. Needs --table and --arm.")

@@ -52,8 +52,8 @@ public final class ModulesCommand implements Callable<Integer> {
             description = "Module set: 'builtin' (gutbrain's open neuroactive set, docs/modules.md) or a file in Omixer-RPM's format, e.g. the GBM or GMM file (default: ${DEFAULT-VALUE}).") String modules;
     @Option(names = "--coverage", converter = OptionTypes.CoverageCutoff.class, defaultValue = "0.66", paramLabel = "C|learn",
             description = "Call a module when its coverage (observed steps / steps) is at least C, or 'learn' the cut-off from the coverage distribution (" + OptionTypes.CoverageCutoff.HELP + "; default: ${DEFAULT-VALUE}, as for the GBMs).") String coverage;
-    @Option(names = "--estimator", defaultValue = "median", paramLabel = "median|average",
-            description = "Module abundance from the best path's step values (default: ${DEFAULT-VALUE}).") String estimator;
+    @Option(names = "--estimator", converter = OptionTypes.ModuleEstimator.class, defaultValue = "median", paramLabel = "median|average",
+            description = "Module abundance from the best path's step values: " + OptionTypes.ModuleEstimator.HELP + " (default: ${DEFAULT-VALUE}).") String estimator;
     @Option(names = "--normalize-by-length", description = "Count missing steps as 0 in the estimate (Omixer-RPM's -n).") boolean normalizeByLength;
     @Option(names = "--distribute", description = "Split a KO shared by N modules as abundance / N (Omixer-RPM's --Xdistribute).") boolean distribute;
     @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;

@@ -201,4 +201,84 @@ public final class OptionTypes {
         public static final String HELP = "0 to " + MAX;
         public Warmups() { super(0, MAX, "e.g. --warmup 2"); }
     }
+
+    // ---- enumerated options: the names come from the core enums, so a new constant is accepted at once ----
+
+    /** {@code stats mantel --method}. */
+    public static final class MantelMethod extends Choice {
+        public static final String HELP = "pearson or spearman";
+        public MantelMethod() { super(namesOf(io.gutbrain.stats.Mantel.Method.class)); }
+    }
+
+    /** {@code stats mantel --alternative}. */
+    public static final class MantelAlternative extends Choice {
+        public static final String HELP = "two-sided, greater or less";
+        public MantelAlternative() { super(namesOf(io.gutbrain.stats.Mantel.Alternative.class)); }
+    }
+
+    /** {@code stats permdisp --type}. */
+    public static final class PermdispType extends Choice {
+        public static final String HELP = "median or centroid";
+        public PermdispType() { super(namesOf(io.gutbrain.stats.Permdisp.Type.class)); }
+    }
+
+    /** {@code diversity pcoa --method}. */
+    public static final class PcoaMethod extends Choice {
+        public static final String HELP = "exact, randomized or auto";
+        public PcoaMethod() { super(namesOf(io.gutbrain.ordination.PCoA.Method.class)); }
+    }
+
+    /** {@code associate --normalization}. */
+    public static final class Normalization extends Choice {
+        public static final String HELP = "TSS, CLR, CSS, TMM or NONE";
+        public Normalization() { super(namesOf(io.gutbrain.association.Normalization.class)); }
+    }
+
+    /** {@code associate --transform}. */
+    public static final class Transform extends Choice {
+        public static final String HELP = "LOG, AST, LOGIT or NONE";
+        public Transform() { super(namesOf(io.gutbrain.association.Transform.class)); }
+    }
+
+    /** {@code associate --method}. */
+    public static final class AssociationMethod extends Choice {
+        public static final String HELP = "maaslin2, linda or nonparametric";
+        public AssociationMethod() { super(java.util.List.of("maaslin2", "linda", "nonparametric")); }
+    }
+
+    /** {@code associate --test} (the nonparametric method's test). */
+    public static final class NonparametricTest extends Choice {
+        public static final String HELP = "wilcoxon, kruskal, spearman, signed-rank or auto";
+        public NonparametricTest() { super(java.util.List.of("wilcoxon", "kruskal", "spearman", "signed-rank", "auto")); }
+    }
+
+    /** {@code intervention --colonisation-scale}. */
+    public static final class ColonisationScale extends Choice {
+        public static final String HELP = "relative, log or clr";
+        public ColonisationScale() { super(namesOf(io.gutbrain.intervention.Colonisation.Scale.class)); }
+    }
+
+    /** {@code modules --estimator} (also accepts {@code mean} for average, as the core parser does). */
+    public static final class ModuleEstimator extends Choice {
+        public static final String HELP = "median or average";
+        public ModuleEstimator() { super(java.util.List.of("median", "average")); }
+        @Override protected boolean accepts(String v) { return io.gutbrain.modules.Estimator.parse(v) != null; }
+    }
+
+    /** A taxonomic rank ({@code --rank}, {@code --metaphlan-rank}): the names, one-letter prefixes and domain/superkingdom, as {@link io.gutbrain.table.Rank#parse} reads them. */
+    public static final class TaxonomicRank extends Choice {
+        public static final String HELP = "kingdom, phylum, class, order, family, genus, species or strain";
+        public TaxonomicRank() { super(namesOf(io.gutbrain.table.Rank.class)); }
+        @Override protected boolean accepts(String v) { return io.gutbrain.table.Rank.parse(v) != null; }
+    }
+
+    /** An output table format ({@code --to}): the writable formats, as {@link io.gutbrain.io.TableFormat#fromCliName} reads them. */
+    public static final class OutputFormat extends Choice {
+        public static final String HELP = "biom-json, biom-hdf5 or tsv";
+        public OutputFormat() { super(java.util.List.of("biom-json", "biom-hdf5", "tsv")); }
+        @Override protected boolean accepts(String v) {
+            io.gutbrain.io.TableFormat f = io.gutbrain.io.TableFormat.fromCliName(v);
+            return f != null && f.isWritable();
+        }
+    }
 }

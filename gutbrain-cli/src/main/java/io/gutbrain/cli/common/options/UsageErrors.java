@@ -27,7 +27,7 @@ public final class UsageErrors {
      * finds its name, one for shorter names. The candidates are a command's own few names, so this
      * looser match than {@link NearestName}'s default cannot land on an unrelated word.
      */
-    static int maxEdits(String typed) {
+    public static int maxEdits(String typed) {
         return typed.replaceAll("[-_ ]", "").length() >= 4 ? 2 : 1;
     }
 
