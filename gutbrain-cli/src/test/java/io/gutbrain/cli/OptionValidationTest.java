@@ -205,7 +205,7 @@ class OptionValidationTest {
                 "--out", dir.resolve("O").toString(), "--method", "spearmann");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.errLines()).singleElement().asString()
-                .isEqualTo("gutbrain: error: --method: expected one of pearson, spearman, found 'spearmann' (fix: did you mean 'spearman'?)");
+                .isEqualTo("gutbrain: error: --method: expected one of pearson, spearman, found 'spearmann' (fix: did you mean 'spearman'? use pearson or spearman)");
         // names are matched as the commands always did: any case, aliases the core parsers know
         assertThatCode(() -> GutbrainMain.commandLine().parseArgs("table", "collapse", "in.tsv", "out.tsv", "--rank", "G")).doesNotThrowAnyException();
         assertThatCode(() -> GutbrainMain.commandLine().parseArgs("modules", "--ko", "k.tsv", "--out", "o", "--estimator", "mean")).doesNotThrowAnyException();
@@ -295,6 +295,32 @@ class OptionValidationTest {
         assertThat(r.errLines()).as(r.err()).singleElement().asString()
                 .startsWith("gutbrain: error: ").contains(expected).contains("fix:").doesNotContain("internal error");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void interventionWithoutASecondVisitIsAnAnalysisError(@TempDir Path dir) throws Exception {
+        Path t = Files.writeString(dir.resolve("t.tsv"), TABLE);
+        Path md = Files.writeString(dir.resolve("md.tsv"), "sample-id\tsubject\ttime\ty\nS1\ts1\t1\t3\nS2\ts2\t1\t4\nS3\ts3\t1\t5\nS4\ts4\t1\t6\n");
+        CliRun r = CliRun.of("intervention", "--table", t.toString(), "--metadata", md.toString(), "--subject", "subject",
+                "--time", "time", "--baseline", "1", "--outcome", "y", "--out", dir.resolve("out").toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.err()).singleElement().asString()
+                .startsWith("gutbrain: error: " + md + ":column 'time': no visit after baseline '1'").contains("fix:");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void everyCommandsHelpRendersCleanly() {
+        for (CommandLine c : CommandConventionsTest.allCommands(GutbrainMain.commandLine())) {
+            List<String> args = new ArrayList<>(Arrays.asList(c.getCommandSpec().qualifiedName().split(" ")));
+            args.remove(0);
+            args.add("--help");
+            CliRun r = CliRun.of(args.toArray(new String[0]));
+            assertThat(r.exitCode()).as("%s --help", args).isZero();
+            assertThat(r.err()).as("%s --help", args).isEmpty(); // e.g. no picocli warning about a stray '%' in a description
+        }
+        CliRun group = CliRun.of("diversity");
+        assertThat(group.err()).isEmpty();
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 
 /** Alpha diversity against sequencing depth: mean and 95% interval over repeated draws. */
 @Command(name = "curve",
-        description = "Rarefaction curves: alpha diversity vs depth, mean and 95% interval over repeated seeded draws.",
+        description = "Rarefaction curves: alpha diversity vs depth, mean and 95%% interval over repeated seeded draws.",
         mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
         footer = "  gutbrain diversity curve --table table.biom --metrics observed_features,shannon --max-depth 20000 --steps 10 --iterations 10 --out curve.tsv")

@@ -43,7 +43,13 @@ public abstract class Choice implements ITypeConverter<String>, ValidatedOption 
         if (!v.isEmpty() && accepts(v)) return v;
         String suggestion = NearestName.suggest(v, names, UsageErrors.maxEdits(v));
         throw new OptionValueException("expected " + expected() + ", found '" + raw + "'",
-                suggestion != null ? "did you mean '" + suggestion + "'?" : "use one of " + String.join(", ", names));
+                (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "use " + listed());
+    }
+
+    /** "a, b or c". */
+    private String listed() {
+        if (names.size() == 1) return names.get(0);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     @Override public String expected() { return "one of " + String.join(", ", names); }

@@ -55,8 +55,8 @@ public abstract class RealRange implements ITypeConverter<Double>, ValidatedOpti
         String low = lower ? (minOpen ? "above " : "at least ") + num(min) : null;
         String high = upper ? (maxOpen ? "below " : "at most ") + num(max) : null;
         if (low != null && high != null) return "a number " + low + " and " + high;
-        if (low != null) return "a number " + low;
-        if (high != null) return "a number " + high;
+        if (low != null) return minOpen ? "a number " + low : "a number of " + low;
+        if (high != null) return maxOpen ? "a number " + high : "a number of " + high;
         return "a finite number";
     }
 
