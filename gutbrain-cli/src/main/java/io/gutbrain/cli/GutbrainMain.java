@@ -5,6 +5,7 @@ import io.gutbrain.cli.intervention.EngraftmentTool;
 import io.gutbrain.cli.intervention.InterventionTool;
 import io.gutbrain.cli.bench.BenchCommand;
 import io.gutbrain.cli.common.Version;
+import io.gutbrain.cli.common.options.UsageErrors;
 import io.gutbrain.cli.diversity.DiversityCommand;
 import io.gutbrain.cli.measures.MeasuresCommand;
 import io.gutbrain.cli.modules.ModulesCommand;
@@ -94,7 +95,7 @@ public final class GutbrainMain implements Runnable {
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("gutbrain: error: " + ex.getMessage() + " (fix: see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.println("gutbrain: error: " + UsageErrors.oneLine(ex));
         err.flush();
         return 2;
     }

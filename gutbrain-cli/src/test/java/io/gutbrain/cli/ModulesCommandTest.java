@@ -115,7 +115,7 @@ class ModulesCommandTest {
         assertThat(c.errLines().get(0)).contains("--coverage").contains("'1.5'");
         CliRun e = CliRun.of("modules", "--ko", ko.toString(), "--estimator", "mode", "--out", out.toString());
         assertThat(e.exitCode()).isEqualTo(2);
-        assertThat(e.errLines().get(0)).contains("unknown estimator 'mode'");
+        assertThat(e.errLines().get(0)).contains("--estimator: expected one of median, average, found 'mode'");
         Path notKo = Files.writeString(dir.resolve("otus.tsv"), "#OTU ID\tS1\nOTU_1\t5\n");
         CliRun n = CliRun.of("modules", "--ko", notKo.toString(), "--out", out.toString());
         assertThat(n.exitCode()).isEqualTo(2);

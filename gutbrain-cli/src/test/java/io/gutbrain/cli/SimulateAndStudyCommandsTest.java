@@ -42,7 +42,7 @@ class SimulateAndStudyCommandsTest {
     void badSimulationParametersAreExitTwo(@TempDir Path dir) {
         CliRun r = CliRun.of("simulate", "--n", "3", "--out", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.errLines()).singleElement().asString().startsWith("gutbrain: error: parameter n: got 3");
+        assertThat(r.errLines()).singleElement().asString().startsWith("gutbrain: error: --n: expected a whole number from 10 to 1000000, found '3'");
         CliRun e = CliRun.of("simulate", "--effect", "Coprococcus", "--out", dir.toString());
         assertThat(e.exitCode()).isEqualTo(2);
         assertThat(e.err()).contains("expected TAXON=BETA, found 'Coprococcus'");

@@ -102,11 +102,15 @@ public final class PCA {
         if (!(pseudocount > 0) || Double.isInfinite(pseudocount)) throw new IllegalArgumentException("pseudocount must be a positive number");
         if (components < 1) throw new IllegalArgumentException("components must be >= 1");
         int ns = table.sampleCount(), nf = table.featureCount();
-        if (ns < 2 || nf < 2) throw new IllegalArgumentException("PCA needs at least 2 samples and 2 features");
+        if (ns < 2 || nf < 2) {
+            throw new io.gutbrain.error.AnalysisException("PCA", "needs at least 2 samples and 2 features, the table has " + ns + " sample(s) and " + nf + " feature(s)",
+                    "give a table of 2 or more samples and features (check filters that removed them)");
+        }
         boolean bySample = ns <= nf; // Gram over the smaller dimension
         int m = bySample ? ns : nf;
         if ((long) m * m > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("PCA needs a " + m + " x " + m + " Gram matrix, more than one Java array holds");
+            throw new io.gutbrain.error.AnalysisException("PCA", "needs a " + m + " x " + m + " Gram matrix, more than one Java array holds",
+                    "filter the table (e.g. gutbrain table filter --min-prevalence) to fewer samples or features");
         }
         double[] gram;
         if (bySample) {

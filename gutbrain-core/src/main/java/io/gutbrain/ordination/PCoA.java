@@ -106,7 +106,7 @@ public final class PCoA {
      */
     public static Result compute(DistanceMatrix dm, Method method, int axes, long seed, int threads) {
         int n = dm.size();
-        if (n < 2) throw new IllegalArgumentException("PCoA needs at least 2 samples");
+        if (n < 2) throw new io.gutbrain.error.AnalysisException("PCoA", "needs at least 2 samples, the distance matrix has " + n, "give a distance matrix of 2 or more samples");
         if (axes < 1) throw new IllegalArgumentException("axes must be >= 1");
         Method m = method == Method.AUTO ? (n <= AUTO_EXACT_LIMIT ? Method.EXACT : Method.RANDOMIZED) : method;
         if (m == Method.EXACT) {

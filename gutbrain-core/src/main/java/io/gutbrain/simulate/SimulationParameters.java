@@ -28,6 +28,15 @@ public record SimulationParameters(int subjects, long seed, Map<String, Double> 
                                    double itemLoading, double anxietyCorrelation, double crpEffect, double cortisolEffect,
                                    double missingRate, double pseudocount) {
 
+    /** Fewest and most simulated subjects (a cohort below 10 cannot fit the scoring model; a million is past any study). */
+    public static final int MIN_SUBJECTS = 10, MAX_SUBJECTS = 1_000_000;
+    /** Largest |β| of a planted taxon effect, in latent SDs per SD of CLR (3 is already an implausibly strong effect). */
+    public static final double MAX_EFFECT = 3;
+    /** Largest |mean| of the latent severity. */
+    public static final double MAX_MEAN_SEVERITY = 5;
+    /** Largest rate of unanswered questionnaire items (above it most scores cannot be prorated). */
+    public static final double MAX_MISSING_RATE = 0.5;
+
     /** Default taxon effects: less Coprococcus and Faecalibacterium, more severe depression (Valles-Colomer et al. 2019, Nat Microbiol 4:623). */
     public static final Map<String, Double> DEFAULT_EFFECTS = defaultEffects();
 
@@ -78,19 +87,19 @@ public record SimulationParameters(int subjects, long seed, Map<String, Double> 
      * @throws InputException naming the parameter, the value and the allowed range
      */
     public void validate() {
-        if (subjects < 10 || subjects > 1_000_000) fail("n", subjects, "from 10 to 1,000,000 subjects");
+        if (subjects < MIN_SUBJECTS || subjects > MAX_SUBJECTS) fail("n", subjects, "from " + MIN_SUBJECTS + " to " + MAX_SUBJECTS + " subjects");
         for (Map.Entry<String, Double> e : effects.entrySet()) {
             if (e.getKey() == null || e.getKey().isBlank()) throw new InputException(null, "parameter effect", "empty taxon name", "write TAXON=BETA, e.g. Coprococcus=-0.3");
             double b = e.getValue();
-            if (!(Math.abs(b) <= 3)) fail("effect " + e.getKey(), b, "a β from -3 to 3 (latent SD per SD of CLR)");
+            if (!(Math.abs(b) <= MAX_EFFECT)) fail("effect " + e.getKey(), b, "a β from -" + MAX_EFFECT + " to " + MAX_EFFECT + " (latent SD per SD of CLR)");
         }
-        range("mean-severity", meanSeverity, -5, 5);
+        range("mean-severity", meanSeverity, -MAX_MEAN_SEVERITY, MAX_MEAN_SEVERITY);
         range("female-effect", femaleEffect, -3, 3);
         if (!(itemLoading > 0 && itemLoading < 1)) fail("item-loading", itemLoading, "a loading above 0 and below 1");
         if (!(anxietyCorrelation > -1 && anxietyCorrelation < 1)) fail("anxiety-correlation", anxietyCorrelation, "a correlation above -1 and below 1");
         range("crp-effect", crpEffect, -3, 3);
         range("cortisol-effect", cortisolEffect, -3, 3);
-        range("missing-rate", missingRate, 0, 0.5);
+        range("missing-rate", missingRate, 0, MAX_MISSING_RATE);
         if (!(pseudocount > 0) || Double.isInfinite(pseudocount)) fail("pseudocount", pseudocount, "a positive number");
     }
 

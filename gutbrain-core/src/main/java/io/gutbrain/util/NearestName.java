@@ -23,6 +23,16 @@ public final class NearestName {
      * description). Ties go to the candidate listed first.
      */
     public static String suggest(String name, Collection<String> candidates) {
+        return suggest(name, candidates, -1);
+    }
+
+    /**
+     * As {@link #suggest(String, Collection)} but accepting any candidate within {@code maxEdits}
+     * edits, for a small closed set of names (a command's subcommands or options) where a looser
+     * match cannot land on an unrelated word the user meant. {@code maxEdits < 0} means the
+     * length-dependent limit of the class description.
+     */
+    public static String suggest(String name, Collection<String> candidates, int maxEdits) {
         if (name == null) return null;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -31,7 +41,7 @@ public final class NearestName {
             if (c == null) continue;
             String other = normalize(c);
             int d = distance(key, other);
-            int limit = Math.max(1, Math.min(3, Math.max(key.length(), other.length()) / 3));
+            int limit = maxEdits >= 0 ? maxEdits : Math.max(1, Math.min(3, Math.max(key.length(), other.length()) / 3));
             if (d <= limit && d < bestDistance) {
                 best = c;
                 bestDistance = d;
@@ -46,7 +56,12 @@ public final class NearestName {
 
     /** {@code " (did you mean 'x'?)"} for the nearest candidate, or the empty string. */
     public static String hint(String name, Collection<String> candidates) {
-        String s = suggest(name, candidates);
+        return hint(name, candidates, -1);
+    }
+
+    /** {@code " (did you mean 'x'?)"} for the candidate {@link #suggest(String, Collection, int)} finds, or the empty string. */
+    public static String hint(String name, Collection<String> candidates, int maxEdits) {
+        String s = suggest(name, candidates, maxEdits);
         return s == null ? "" : " (did you mean '" + s + "'?)";
     }
 

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.association;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.association.AssociationResult;
 import io.gutbrain.association.AssociationTsv;
 import io.gutbrain.association.Maaslin2;
@@ -51,17 +52,17 @@ public final class AssociateTool implements Callable<Integer> {
     @Option(names = "--fixed", required = true, description = "Fixed effects, comma-separated (interactions as a:b).") String fixed;
     @Option(names = "--random", description = "Grouping factors for random intercepts, comma-separated (e.g. subject or site,subject).") String random;
     @Option(names = "--reference", description = "Reference levels: \"column,level[;column,level]\" (MaAsLin2's syntax).") String reference;
-    @Option(names = "--method", defaultValue = "maaslin2", description = "maaslin2, linda or nonparametric (default: ${DEFAULT-VALUE}).") String method;
-    @Option(names = "--test", defaultValue = "auto", description = "nonparametric: wilcoxon, kruskal, spearman, signed-rank, or auto (from the first fixed effect's type and levels).") String test;
+    @Option(names = "--method", converter = OptionTypes.AssociationMethod.class, defaultValue = "maaslin2", description = "maaslin2, linda or nonparametric (default: ${DEFAULT-VALUE}).") String method;
+    @Option(names = "--test", converter = OptionTypes.NonparametricTest.class, defaultValue = "auto", description = "nonparametric: wilcoxon, kruskal, spearman, signed-rank, or auto (from the first fixed effect's type and levels; default: ${DEFAULT-VALUE}).") String test;
     @Option(names = "--subject", description = "nonparametric signed-rank: the column pairing samples of one subject.") String subject;
-    @Option(names = "--normalization", defaultValue = "TSS", description = "TSS, CLR, CSS, TMM or NONE (default: ${DEFAULT-VALUE}).") String normalization;
-    @Option(names = "--transform", defaultValue = "LOG", description = "LOG, AST, LOGIT or NONE (default: ${DEFAULT-VALUE}).") String transform;
-    @Option(names = "--min-abundance", defaultValue = "0") double minAbundance;
-    @Option(names = "--min-prevalence", defaultValue = "0.1") double minPrevalence;
-    @Option(names = "--max-significance", defaultValue = "0.25", description = "q-value cut-off of significant_results.tsv (default: ${DEFAULT-VALUE}).") double maxSignificance;
+    @Option(names = "--normalization", converter = OptionTypes.Normalization.class, defaultValue = "TSS", description = "TSS, CLR, CSS, TMM or NONE (default: ${DEFAULT-VALUE}).") String normalization;
+    @Option(names = "--transform", converter = OptionTypes.Transform.class, defaultValue = "LOG", description = "LOG, AST, LOGIT or NONE (default: ${DEFAULT-VALUE}).") String transform;
+    @Option(names = "--min-abundance", converter = OptionTypes.NonNegative.class, description = "Keep features whose abundance (after normalization) exceeds this in at least --min-prevalence of samples (" + OptionTypes.NonNegative.HELP + "; default: ${DEFAULT-VALUE}).", defaultValue = "0") double minAbundance;
+    @Option(names = "--min-prevalence", converter = OptionTypes.Fraction.class, description = "Fraction of samples in which a feature must exceed --min-abundance (" + OptionTypes.Fraction.HELP + "; default: ${DEFAULT-VALUE}).", defaultValue = "0.1") double minPrevalence;
+    @Option(names = "--max-significance", converter = OptionTypes.PositiveFraction.class, defaultValue = "0.25", description = "q-value cut-off of significant_results.tsv (" + OptionTypes.PositiveFraction.HELP + "; default: ${DEFAULT-VALUE}).") double maxSignificance;
     @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true", description = "z-score numeric metadata (MaAsLin2's default: true).") boolean standardize;
     @Option(names = "--samples-as-rows", description = "The table has samples as rows (MaAsLin2's input layout); default: detected.") boolean samplesAsRows;
-    @Option(names = "--threads", defaultValue = "0") int threads;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.", defaultValue = "0") int threads;
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder: all_results.tsv, significant_results.tsv (all_results_extended.tsv for maaslin2), provenance.json." + FolderOutput.OUT_RULES) Path out;
     @Mixin FolderOutput folder;

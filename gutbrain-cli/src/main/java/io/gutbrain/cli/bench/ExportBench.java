@@ -1,6 +1,7 @@
 package io.gutbrain.cli.bench;
 
 import io.gutbrain.cli.common.FolderOutput;
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.io.BiomHdf5;
 import io.gutbrain.io.ClassicTsv;
@@ -34,11 +35,11 @@ import java.util.concurrent.Callable;
         footer = "  gutbrain bench export --samples 1000 --features 5000 --density 0.1 --seed 1 --out bench-1000x5000")
 public final class ExportBench implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--samples", defaultValue = "1000") int samples;
-    @Option(names = "--features", defaultValue = "5000") int features;
-    @Option(names = "--density", defaultValue = "0.1") double density;
-    @Option(names = "--seed", defaultValue = "1") long seed;
-    @Option(names = "--groups", defaultValue = "3") int groups;
+    @Option(names = "--samples", converter = OptionTypes.BenchSize.class, description = "Range: " + OptionTypes.BenchSize.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "1000") int samples;
+    @Option(names = "--features", converter = OptionTypes.BenchSize.class, description = "Range: " + OptionTypes.BenchSize.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "5000") int features;
+    @Option(names = "--density", converter = OptionTypes.PositiveFraction.class, description = "Range: " + OptionTypes.PositiveFraction.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "0.1") double density;
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, description = "Range: " + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "1") long seed;
+    @Option(names = "--groups", converter = OptionTypes.BenchGroups.class, description = "Range: " + OptionTypes.BenchGroups.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "3") int groups;
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder: table.biom, table.tsv, tree.nwk, groups.tsv." + FolderOutput.OUT_RULES) Path out;
     @Mixin FolderOutput folder;

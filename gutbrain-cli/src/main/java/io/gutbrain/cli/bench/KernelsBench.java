@@ -1,5 +1,6 @@
 package io.gutbrain.cli.bench;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.diversity.alpha.AlphaDiversity;
 import io.gutbrain.diversity.alpha.AlphaMetric;
@@ -44,9 +45,9 @@ import java.util.concurrent.Callable;
 public final class KernelsBench implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).") int threads;
-    @Option(names = "--repeat", defaultValue = "3") int repeat;
-    @Option(names = "--permutations", defaultValue = "999") int permutations;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;
+    @Option(names = "--repeat", converter = OptionTypes.Repeats.class, description = "Range: " + OptionTypes.Repeats.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "3") int repeat;
+    @Option(names = "--permutations", converter = OptionTypes.Permutations.class, description = "Permutations (" + OptionTypes.Permutations.HELP + "; default: ${DEFAULT-VALUE}).", defaultValue = "999") int permutations;
     @Option(names = "--only", split = ",", description = "Run only these tasks (names as printed).") List<String> only;
 
     @Override public Integer call() {

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.bench;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.BundledData;
 import io.gutbrain.io.BiomHdf5;
 import io.gutbrain.io.TableIO;
@@ -32,12 +33,12 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--biom-json", paramLabel = "FILE", description = "BIOM JSON to load (default: the bundled American Gut 2014 table).")
     Path biomJson;
 
-    @Option(names = "--samples", defaultValue = "3000") int samples;
-    @Option(names = "--features", defaultValue = "10000") int features;
-    @Option(names = "--density", defaultValue = "0.1", description = "Fraction of non-zero cells in the synthetic table (default: ${DEFAULT-VALUE}).") double density;
-    @Option(names = "--seed", defaultValue = "1") long seed;
-    @Option(names = "--repeat", defaultValue = "5") int repeat;
-    @Option(names = "--warmup", defaultValue = "2") int warmup;
+    @Option(names = "--samples", converter = OptionTypes.BenchSize.class, description = "Range: " + OptionTypes.BenchSize.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "3000") int samples;
+    @Option(names = "--features", converter = OptionTypes.BenchSize.class, description = "Range: " + OptionTypes.BenchSize.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "10000") int features;
+    @Option(names = "--density", converter = OptionTypes.PositiveFraction.class, defaultValue = "0.1", description = "Fraction of non-zero cells in the synthetic table (" + OptionTypes.PositiveFraction.HELP + "; default: ${DEFAULT-VALUE}).") double density;
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, description = "Range: " + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "1") long seed;
+    @Option(names = "--repeat", converter = OptionTypes.Repeats.class, description = "Range: " + OptionTypes.Repeats.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "5") int repeat;
+    @Option(names = "--warmup", converter = OptionTypes.Warmups.class, description = "Range: " + OptionTypes.Warmups.HELP + "; default: ${DEFAULT-VALUE}.", defaultValue = "2") int warmup;
     @Option(names = "--keep-files", paramLabel = "DIR", description = "Write the benchmark inputs here and keep them (for the peer tool).") Path keep;
 
     @Override public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.common;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.io.DelimitedTable;
 import io.gutbrain.io.MetadataFile;
@@ -19,8 +20,8 @@ public final class TableInput {
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy for the features (QIIME 2 taxonomy TSV, per-rank TSV, or .qza).")
     public Path taxonomy;
 
-    @Option(names = "--metaphlan-rank", paramLabel = "RANK", defaultValue = "species",
-            description = "Rank kept from a MetaPhlAn profile (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metaphlan-rank", converter = OptionTypes.TaxonomicRank.class, paramLabel = "RANK", defaultValue = "species",
+            description = "Rank kept from a MetaPhlAn profile: " + OptionTypes.TaxonomicRank.HELP + " (default: ${DEFAULT-VALUE}).")
     public String metaphlanRank;
 
     @Option(names = "--samples-as-rows", description = "The delimited input has samples as rows (default: detected).")

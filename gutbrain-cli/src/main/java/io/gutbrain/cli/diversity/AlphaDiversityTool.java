@@ -1,5 +1,6 @@
 package io.gutbrain.cli.diversity;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
@@ -34,9 +35,9 @@ public final class AlphaDiversityTool implements Callable<Integer> {
     @Option(names = "--tree", paramLabel = "NEWICK", description = "Rooted tree for faith_pd (Newick or .qza).") Path tree;
     @Option(names = "--metrics", defaultValue = "observed_features,shannon,simpson,inverse_simpson,pielou_e,chao1",
             description = "Comma-separated metrics (default: ${DEFAULT-VALUE}).") String metrics;
-    @Option(names = "--base", description = "Logarithm base for shannon (default: e, as vegan; scikit-bio uses 2).") Double base;
+    @Option(names = "--base", converter = OptionTypes.LogBase.class, description = "Logarithm base for shannon (" + OptionTypes.LogBase.HELP + "; default: e, as vegan; scikit-bio uses 2).") Double base;
     @Option(names = "--out", required = true, paramLabel = "TSV", description = "Output: sample-id plus one column per metric.") Path out;
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).") int threads;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Mixin TableInput input;
 

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.diversity;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
@@ -42,11 +43,11 @@ public final class BetaDiversityTool implements Callable<Integer> {
     @Option(names = "--tree", paramLabel = "NEWICK", description = "Rooted tree (Newick or .qza), needed for the UniFrac metrics.") Path tree;
     @Option(names = "--metric", required = true, description = "braycurtis, jaccard, canberra, euclidean, hellinger, aitchison, robust-aitchison, "
             + "unweighted-unifrac, weighted-unifrac, weighted-normalized-unifrac, generalized-unifrac.") String metric;
-    @Option(names = "--alpha", defaultValue = "0.5", description = "Generalized UniFrac alpha (default: ${DEFAULT-VALUE}).") double alpha;
-    @Option(names = "--pseudocount", defaultValue = "1", description = "Aitchison: added to every count before the log (default: ${DEFAULT-VALUE}).") double pseudocount;
+    @Option(names = "--alpha", converter = OptionTypes.Fraction.class, defaultValue = "0.5", description = "Generalized UniFrac alpha (" + OptionTypes.Fraction.HELP + "; default: ${DEFAULT-VALUE}).") double alpha;
+    @Option(names = "--pseudocount", converter = OptionTypes.Positive.class, defaultValue = "1", description = "Aitchison: added to every count before the log (" + OptionTypes.Positive.HELP + "; default: ${DEFAULT-VALUE}).") double pseudocount;
     @Option(names = "--multiplicative-replacement", description = "Aitchison: replace zeros multiplicatively instead of adding --pseudocount.") boolean multiplicative;
     @Option(names = "--float32", description = "Store distances in single precision (half the memory).") boolean float32;
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).") int threads;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;
     @Option(names = "--out", required = true, paramLabel = "TSV", description = "Square distance matrix (scikit-bio / QIIME 2 layout).") Path out;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Mixin TableInput input;

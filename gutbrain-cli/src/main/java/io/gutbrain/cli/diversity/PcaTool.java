@@ -1,5 +1,7 @@
 package io.gutbrain.cli.diversity;
 
+import io.gutbrain.cli.common.options.DataLimits;
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
@@ -28,20 +30,23 @@ import java.util.concurrent.Callable;
 public final class PcaTool implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--table", required = true, paramLabel = "FILE") Path table;
-    @Option(names = "--pseudocount", defaultValue = "1", description = "Added to every count before the log (default: ${DEFAULT-VALUE}).") double pseudocount;
-    @Option(names = "--components", defaultValue = "5", description = "Components to report (default: ${DEFAULT-VALUE}).") int components;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the randomized SVD used for large tables (default: ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--threads", defaultValue = "0") int threads;
+    @Option(names = "--pseudocount", converter = OptionTypes.Positive.class, defaultValue = "1", description = "Added to every count before the log (" + OptionTypes.Positive.HELP + "; default: ${DEFAULT-VALUE}).") double pseudocount;
+    @Option(names = "--components", converter = OptionTypes.Dimensions.class, defaultValue = "5", description = "Components to report (" + OptionTypes.Dimensions.HELP + "; default: ${DEFAULT-VALUE}).") int components;
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, defaultValue = "1", description = "Seed of the randomized SVD used for large tables (" + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.", defaultValue = "0") int threads;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for scores.tsv, loadings.tsv, variance.tsv and provenance.json." + FolderOutput.OUT_RULES) Path out;
     @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Mixin TableInput input;
 
     @Override public Integer call() throws Exception {
-        if (components < 1) throw new InputException(null, "--components", "must be at least 1", "e.g. --components 5");
         Console console = new Console(spec.commandLine().getErr(), quiet);
         Provenance prov = RunRecord.start(spec).input("table", table).seed(seed).parameter("pseudocount", pseudocount).parameter("components", components);
         FeatureTable t = input.load(table, console.warnings());
+        if (spec.commandLine().getParseResult().hasMatchedOption("--components")) {
+            DataLimits.atMost("PCA", "--components", components, Math.min(t.sampleCount(), t.featureCount()) - 1,
+                    "the table has " + t.sampleCount() + " samples and " + t.featureCount() + " features");
+        }
         PCA.Result r = PCA.clr(t, pseudocount, components, seed, threads);
         try (OutputFolder f = folder.stage(spec, out)) {
             r.writeScores(f.resolve("scores.tsv"));

@@ -1,5 +1,7 @@
 package io.gutbrain.cli.diversity;
 
+import io.gutbrain.cli.common.options.DataLimits;
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.DistanceInput;
 import io.gutbrain.cli.common.FolderOutput;
@@ -28,11 +30,11 @@ import java.util.concurrent.Callable;
 public final class PcoaTool implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--distance", required = true, paramLabel = "FILE") Path distance;
-    @Option(names = "--method", defaultValue = "auto",
+    @Option(names = "--method", converter = OptionTypes.PcoaMethod.class, defaultValue = "auto",
             description = "exact, randomized, or auto (exact up to " + PCoA.AUTO_EXACT_LIMIT + " samples) (default: ${DEFAULT-VALUE}).") String method;
-    @Option(names = "--axes", defaultValue = "10", description = "Axes to report (default: ${DEFAULT-VALUE}).") int axes;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the randomized method (default: ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--threads", defaultValue = "0") int threads;
+    @Option(names = "--axes", converter = OptionTypes.Dimensions.class, defaultValue = "10", description = "Axes to report (" + OptionTypes.Dimensions.HELP + "; default: ${DEFAULT-VALUE}).") int axes;
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, defaultValue = "1", description = "Seed of the randomized method (" + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.", defaultValue = "0") int threads;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for coordinates.tsv, eigenvalues.tsv and provenance.json." + FolderOutput.OUT_RULES) Path out;
     @Mixin FolderOutput folder;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
@@ -44,10 +46,12 @@ public final class PcoaTool implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(null, "--method", "unknown method '" + method + "'", "use exact, randomized or auto");
         }
-        if (axes < 1) throw new InputException(null, "--axes", "must be at least 1", "e.g. --axes 10");
         Console console = new Console(spec.commandLine().getErr(), quiet);
         Provenance prov = RunRecord.start(spec).input("distance", distance).seed(seed).parameter("method", m.name()).parameter("axes", axes);
         DistanceMatrix dm = DistanceInput.read(distance);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--axes")) {
+            DataLimits.atMost("PCoA", "--axes", axes, dm.size() - 1, "the distance matrix has " + dm.size() + " samples");
+        }
         PCoA.Result r = PCoA.compute(dm, m, axes, seed, threads);
         try (OutputFolder f = folder.stage(spec, out)) {
             r.writeCoordinates(f.resolve("coordinates.tsv"));

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.diversity;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
@@ -28,10 +29,10 @@ import java.util.concurrent.Callable;
 public final class RarefyTool implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--table", required = true, paramLabel = "FILE") Path table;
-    @Option(names = "--depth", required = true, description = "Reads per sample after rarefaction.") long depth;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}); results do not depend on --threads.") long seed;
+    @Option(names = "--depth", converter = OptionTypes.Depth.class, required = true, description = "Reads per sample after rarefaction (" + OptionTypes.Depth.HELP + ").") long depth;
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, defaultValue = "1", description = "Random seed (" + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}); results do not depend on --threads.") long seed;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output table (.biom = HDF5, .json = BIOM JSON, else TSV).") Path out;
-    @Option(names = "--threads", defaultValue = "0") int threads;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.", defaultValue = "0") int threads;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Mixin TableInput input;
 

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.intervention;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
@@ -45,7 +46,7 @@ public final class EngraftmentTool implements Callable<Integer> {
     @Option(names = "--metadata", required = true, paramLabel = "FILE") Path metadata;
     @Option(names = "--donor-column", required = true, description = "Metadata column naming each recipient's donor sample(s) or donor subject (';' for several).") String donorColumn;
     @Option(names = "--arm", description = "Metadata column with the treatment arm (e.g. FMT vs autologous), optional.") String arm;
-    @Option(names = "--detection", defaultValue = "0", description = "A feature is present above this relative abundance (default: ${DEFAULT-VALUE} = any read).") double detection;
+    @Option(names = "--detection", converter = OptionTypes.Fraction.class, defaultValue = "0", description = "A feature is present above this relative abundance (" + OptionTypes.Fraction.HELP + "; default: ${DEFAULT-VALUE} = any read).") double detection;
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder: engraftment.tsv, source_tracking.tsv, figures/, provenance.json." + FolderOutput.OUT_RULES) Path out;
     @Mixin FolderOutput folder;

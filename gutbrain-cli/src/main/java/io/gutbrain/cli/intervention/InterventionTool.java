@@ -1,5 +1,6 @@
 package io.gutbrain.cli.intervention;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
@@ -67,22 +68,22 @@ public final class InterventionTool implements Callable<Integer> {
     @Option(names = "--outcome", required = true, description = "A numeric metadata COLUMN, alpha:METRIC (e.g. alpha:shannon), taxon:TAXON (relative abundance of a feature id "
             + "or of a taxon name summed over its features, e.g. taxon:genus:Bifidobacterium) "
             + "or an instrument scored from its items (phq9, gad7, pss10, hads_a, hads_d, bdi2).") String outcome;
-    @Option(names = "--responder-drop", defaultValue = "0.5", description = "Score outcomes: a responder's score falls by at least this fraction of baseline (default: ${DEFAULT-VALUE}).") double responderDrop;
-    @Option(names = "--remission-below", description = "Score outcomes: remission is a score below this at follow-up (e.g. 5 for PHQ-9); default: no remission rates.") Double remissionBelow;
-    @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).") double level;
+    @Option(names = "--responder-drop", converter = OptionTypes.PositiveFraction.class, defaultValue = "0.5", description = "Score outcomes: a responder's score falls by at least this fraction of baseline (" + OptionTypes.PositiveFraction.HELP + "; default: ${DEFAULT-VALUE}).") double responderDrop;
+    @Option(names = "--remission-below", converter = OptionTypes.Positive.class, description = "Score outcomes: remission is a score below this at follow-up (" + OptionTypes.Positive.HELP + ", e.g. 5 for PHQ-9; default: no remission rates.") Double remissionBelow;
+    @Option(names = "--level", converter = OptionTypes.Probability.class, defaultValue = "0.95", description = "Confidence level (" + OptionTypes.Probability.HELP + "; default: ${DEFAULT-VALUE}).") double level;
     @Option(names = "--colonisation", split = ",", paramLabel = "TAXON",
             description = "Administered taxa to follow (e.g. the probiotic genus): change in relative abundance from baseline to the last visit, active vs reference arm, and new colonisations. "
                     + "A TAXON is a feature id or a taxon name matched against the table's lineages (Bifidobacterium, g__Bifidobacterium, genus:Bifidobacterium; "
                     + "a name's features are summed; give --taxonomy when the table has none). Needs --table and --arm.")
     List<String> colonisation;
-    @Option(names = "--colonisation-scale", defaultValue = "relative", paramLabel = "relative|log|clr",
-            description = "Scale of the colonisation change: relative abundance, ln(relative abundance + pseudocount) or CLR (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--colonisation-scale", converter = OptionTypes.ColonisationScale.class, defaultValue = "relative", paramLabel = "relative|log|clr",
+            description = "Scale of the colonisation change: relative abundance, ln(relative abundance + pseudocount) or CLR: " + OptionTypes.ColonisationScale.HELP + " (default: ${DEFAULT-VALUE}).")
     String colonisationScale;
     @Option(names = "--bifidogenic", description = "Bifidogenic response (prebiotic trials): log fold change of Bifidobacterium from baseline to the last visit, "
             + "active vs reference arm (ratio of fold changes, Welch), and the fraction of subjects whose Bifidobacterium at least doubled. Needs --table and --arm.")
     boolean bifidogenic;
-    @Option(names = "--bifidogenic-fold", defaultValue = "2", paramLabel = "F",
-            description = "With --bifidogenic: a responder's Bifidobacterium rose at least F-fold (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bifidogenic-fold", converter = OptionTypes.FoldAboveOne.class, defaultValue = "2", paramLabel = "F",
+            description = "With --bifidogenic: a responder's Bifidobacterium rose at least F-fold (" + OptionTypes.FoldAboveOne.HELP + "; default: ${DEFAULT-VALUE}).")
     double bifidogenicFold;
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy of the table's features (QIIME 2 taxonomy TSV, per-rank TSV or .qza), to match taxon names.") Path taxonomy;
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -231,9 +232,7 @@ public final class InterventionTool implements Callable<Integer> {
     }
 
     private Bifidogenic.Options bifidogenicOptions() {
-        if (!(bifidogenicFold > 1) || Double.isInfinite(bifidogenicFold)) {
-            throw new io.gutbrain.error.InputException(null, "--bifidogenic-fold", "must be a number above 1, got " + bifidogenicFold, "e.g. --bifidogenic-fold 2");
-        }
+        // --bifidogenic-fold is above 1 by its type (OptionTypes.FoldAboveOne)
         return new Bifidogenic.Options(Double.NaN, bifidogenicFold, level);
     }
 }

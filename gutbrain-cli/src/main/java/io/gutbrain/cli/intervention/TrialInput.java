@@ -1,5 +1,6 @@
 package io.gutbrain.cli.intervention;
 
+import io.gutbrain.error.AnalysisException;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.error.InputException;
 import io.gutbrain.intervention.TrialDesign;
@@ -20,9 +21,14 @@ public final class TrialInput {
     @Option(names = "--time", required = true, description = "Metadata column with the visit / timepoint.") String time;
     @Option(names = "--baseline", required = true, description = "The time value that is baseline (pre-intervention, pre-FMT).") String baseline;
 
-    /** Reads the design, prints its warnings, and rejects single-subject arms. */
+    /** Reads the design, prints its warnings, and rejects a design without follow-up visits and single-subject arms. */
     TrialDesign design(SampleMetadata md, String armColumn, String donorColumn, Console console) {
         TrialDesign design = TrialDesign.from(md, subject, time, armColumn, baseline, donorColumn);
+        if (design.followUps().isEmpty()) { // checked before the warnings, which would only say the same per subject
+            throw new AnalysisException(md.source(), "column '" + time + "'", "no visit after baseline '" + baseline
+                    + "': every sample is at baseline, so there is no change to analyse",
+                    "check --time and --baseline, or add the follow-up samples to the metadata");
+        }
         design.warnings().forEach(console::warn);
         if (armColumn != null) {
             for (String arm : design.arms()) {

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.modules;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.Progress;
@@ -51,13 +52,13 @@ public final class ModulesCommand implements Callable<Integer> {
             description = "KO abundance table: HUMAnN (stratified or not), PICRUSt2 KO predictions, or any table whose feature ids are KOs.") Path ko;
     @Option(names = "--modules", defaultValue = "builtin", paramLabel = "builtin|FILE",
             description = "Module set: 'builtin' (gutbrain's open neuroactive set, docs/modules.md) or a file in Omixer-RPM's format, e.g. the GBM or GMM file (default: ${DEFAULT-VALUE}).") String modules;
-    @Option(names = "--coverage", defaultValue = "0.66", paramLabel = "C|learn",
-            description = "Call a module when its coverage (observed steps / steps) is at least C, or 'learn' the cut-off from the coverage distribution (default: ${DEFAULT-VALUE}, as for the GBMs).") String coverage;
-    @Option(names = "--estimator", defaultValue = "median", paramLabel = "median|average",
-            description = "Module abundance from the best path's step values (default: ${DEFAULT-VALUE}).") String estimator;
+    @Option(names = "--coverage", converter = OptionTypes.CoverageCutoff.class, defaultValue = "0.66", paramLabel = "C|learn",
+            description = "Call a module when its coverage (observed steps / steps) is at least C, or 'learn' the cut-off from the coverage distribution (" + OptionTypes.CoverageCutoff.HELP + "; default: ${DEFAULT-VALUE}, as for the GBMs).") String coverage;
+    @Option(names = "--estimator", converter = OptionTypes.ModuleEstimator.class, defaultValue = "median", paramLabel = "median|average",
+            description = "Module abundance from the best path's step values: " + OptionTypes.ModuleEstimator.HELP + " (default: ${DEFAULT-VALUE}).") String estimator;
     @Option(names = "--normalize-by-length", description = "Count missing steps as 0 in the estimate (Omixer-RPM's -n).") boolean normalizeByLength;
     @Option(names = "--distribute", description = "Split a KO shared by N modules as abundance / N (Omixer-RPM's --Xdistribute).") boolean distribute;
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).") int threads;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder: module_abundance.tsv/.biom, module_coverage.tsv, module_contributions.tsv (stratified input), provenance.json." + FolderOutput.OUT_RULES) Path out;
     @Mixin FolderOutput folder;
@@ -120,7 +121,6 @@ public final class ModulesCommand implements Callable<Integer> {
             throw new InputException(null, "--estimator", "unknown estimator '" + estimator + "'", "use median or average");
         }
         ModuleOptions o = ModuleOptions.defaults().withEstimator(e).withNormalizeByLength(normalizeByLength).withDistribute(distribute);
-        if (threads < 0) throw new InputException(null, "--threads", "must be >= 0, got " + threads, "use 0 for all cores");
         o = o.withThreads(threads);
         if (coverage.strip().equalsIgnoreCase("learn")) return o.withLearnedCoverage();
         double c;

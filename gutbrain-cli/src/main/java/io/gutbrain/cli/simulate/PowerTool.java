@@ -1,5 +1,6 @@
 package io.gutbrain.cli.simulate;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
@@ -26,18 +27,18 @@ import java.util.concurrent.Callable;
         footer = "  gutbrain simulate power --effect -0.3 --n 50,100,200 --replicates 200 --seed 1 --out power.tsv")
 public final class PowerTool implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--effect", required = true, description = "β of the target taxon: latent severity SDs per SD of its CLR (sign only sets the direction).")
+    @Option(names = "--effect", converter = OptionTypes.Effect.class, required = true, description = "β of the target taxon: latent severity SDs per SD of its CLR (" + OptionTypes.Effect.HELP + "; sign only sets the direction).")
     double effect;
     @Option(names = "--taxon", defaultValue = "Coprococcus", description = "Target taxon: feature id or its unambiguous start (default: ${DEFAULT-VALUE}).")
     String taxon;
-    @Option(names = "--n", required = true, split = ",", paramLabel = "N,N,...", description = "Sample sizes, e.g. 50,100,200.") List<Integer> sizes;
-    @Option(names = "--replicates", defaultValue = "200", description = "Simulated cohorts per sample size (default: ${DEFAULT-VALUE}).") int replicates;
-    @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}).") double alpha;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}); results do not depend on --threads.") long seed;
-    @Option(names = "--missing-rate", defaultValue = "0.02", description = "Probability that a questionnaire item is unanswered (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n", converter = OptionTypes.Subjects.class, required = true, split = ",", paramLabel = "N,N,...", description = "Sample sizes, e.g. 50,100,200 (" + OptionTypes.Subjects.HELP + ").") List<Integer> sizes;
+    @Option(names = "--replicates", converter = OptionTypes.Replicates.class, defaultValue = "200", description = "Simulated cohorts per sample size (" + OptionTypes.Replicates.HELP + "; default: ${DEFAULT-VALUE}).") int replicates;
+    @Option(names = "--alpha", converter = OptionTypes.Probability.class, defaultValue = "0.05", description = "Significance level (" + OptionTypes.Probability.HELP + "; default: ${DEFAULT-VALUE}).") double alpha;
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, defaultValue = "1", description = "Random seed (" + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}); results do not depend on --threads.") long seed;
+    @Option(names = "--missing-rate", converter = OptionTypes.MissingRate.class, defaultValue = "0.02", description = "Probability that a questionnaire item is unanswered (" + OptionTypes.MissingRate.HELP + "; default: ${DEFAULT-VALUE}).")
     double missingRate;
     @Option(names = "--out", defaultValue = "power.tsv", paramLabel = "TSV", description = "Power per N (default: ${DEFAULT-VALUE}).") Path out;
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).") int threads;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Mixin SourceOptions source;
 

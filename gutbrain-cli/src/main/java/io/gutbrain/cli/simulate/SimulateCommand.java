@@ -1,5 +1,6 @@
 package io.gutbrain.cli.simulate;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
@@ -37,15 +38,15 @@ import java.util.concurrent.Callable;
         footer = "  gutbrain simulate --n 200 --effect Coprococcus=-0.3 --effect Faecalibacterium=-0.2 --seed 1 --ko --out simulated")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--n", defaultValue = "200", description = "Subjects, one real sample each (default: ${DEFAULT-VALUE}).") int n;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--n", converter = OptionTypes.Subjects.class, defaultValue = "200", description = "Subjects, one real sample each (" + OptionTypes.Subjects.HELP + "; default: ${DEFAULT-VALUE}).") int n;
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, defaultValue = "1", description = "Random seed (" + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--effect", paramLabel = "TAXON=BETA",
             description = "Planted effect on latent depression severity, in SDs per SD of the taxon's CLR; repeatable; replaces the defaults "
                     + "Coprococcus=-0.3 and Faecalibacterium=-0.2. TAXON is a feature id or its unambiguous start.")
     List<String> effects;
-    @Option(names = "--missing-rate", defaultValue = "0.02", description = "Probability that a questionnaire item is unanswered (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--missing-rate", converter = OptionTypes.MissingRate.class, defaultValue = "0.02", description = "Probability that a questionnaire item is unanswered (" + OptionTypes.MissingRate.HELP + "; default: ${DEFAULT-VALUE}).")
     double missingRate;
-    @Option(names = "--mean-severity", defaultValue = "0", description = "Mean of the latent severity; raise it for a clinical cohort (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mean-severity", converter = OptionTypes.MeanSeverity.class, defaultValue = "0", description = "Mean of the latent severity; raise it for a clinical cohort (" + OptionTypes.MeanSeverity.HELP + "; default: ${DEFAULT-VALUE}).")
     double meanSeverity;
     @Option(names = "--out", defaultValue = "simulated", paramLabel = "DIR",
             description = "Output folder: table.tsv, metadata.tsv, simulation.json, study.yaml (default: ${DEFAULT-VALUE})." + FolderOutput.OUT_RULES)

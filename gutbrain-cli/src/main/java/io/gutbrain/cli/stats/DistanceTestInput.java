@@ -1,5 +1,6 @@
 package io.gutbrain.cli.stats;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.DistanceInput;
 import io.gutbrain.cli.common.Progress;
@@ -22,16 +23,16 @@ public final class DistanceTestInput {
     @Option(names = "--metadata", paramLabel = "FILE", description = "Sample metadata (QIIME 2 TSV or CSV).")
     Path metadata;
 
-    @Option(names = "--permutations", defaultValue = "999", description = "Permutations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--permutations", converter = OptionTypes.Permutations.class, defaultValue = "999", description = "Permutations (" + OptionTypes.Permutations.HELP + "; default: ${DEFAULT-VALUE}).")
     int permutations;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = OptionTypes.Seed.class, defaultValue = "1", description = "Random seed (" + OptionTypes.Seed.HELP + "; default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--strata", paramLabel = "COLUMN", description = "Permute only within levels of this column (e.g. subject, for repeated measures).")
     String strata;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.")
     int threads;
 
     @Option(names = "--out", required = true, paramLabel = "TSV", description = "Result table.")

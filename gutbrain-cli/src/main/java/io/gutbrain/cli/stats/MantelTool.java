@@ -1,5 +1,6 @@
 package io.gutbrain.cli.stats;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.DistanceInput;
 import io.gutbrain.cli.common.Progress;
@@ -27,8 +28,8 @@ public final class MantelTool implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DistanceTestInput in;
     @Option(names = "--distance2", required = true, paramLabel = "FILE", description = "The second distance matrix (same ids, any order).") Path second;
-    @Option(names = "--method", defaultValue = "pearson", description = "pearson or spearman (default: ${DEFAULT-VALUE}).") String method;
-    @Option(names = "--alternative", defaultValue = "two-sided", description = "two-sided, greater or less (default: ${DEFAULT-VALUE}).") String alternative;
+    @Option(names = "--method", converter = OptionTypes.MantelMethod.class, defaultValue = "pearson", description = "pearson or spearman (default: ${DEFAULT-VALUE}).") String method;
+    @Option(names = "--alternative", converter = OptionTypes.MantelAlternative.class, defaultValue = "two-sided", description = "two-sided, greater or less (default: ${DEFAULT-VALUE}).") String alternative;
 
     @Override public Integer call() {
         Mantel.Method m = parse(Mantel.Method.class, method, "--method", "pearson or spearman");

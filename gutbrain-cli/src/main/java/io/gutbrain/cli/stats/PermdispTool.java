@@ -1,5 +1,6 @@
 package io.gutbrain.cli.stats;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
@@ -24,7 +25,7 @@ public final class PermdispTool implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DistanceTestInput in;
     @Option(names = "--formula", required = true, description = "The grouping column.") String column;
-    @Option(names = "--type", defaultValue = "median", description = "median (vegan's default, spatial median) or centroid (default: ${DEFAULT-VALUE}).") String type;
+    @Option(names = "--type", converter = OptionTypes.PermdispType.class, defaultValue = "median", description = "median (vegan's default, spatial median) or centroid (default: ${DEFAULT-VALUE}).") String type;
 
     @Override public Integer call() {
         Permdisp.Type t;

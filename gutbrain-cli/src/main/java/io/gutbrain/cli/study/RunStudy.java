@@ -1,5 +1,6 @@
 package io.gutbrain.cli.study;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.FolderOutput;
 import io.gutbrain.cli.common.RunRecord;
@@ -38,8 +39,8 @@ public final class RunStudy implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder: report/, results.duckdb, .cache/ (default: 'results' next to the study file). "
             + "A rerun works in the same folder; a folder gutbrain did not write is refused (see --force).")
     Path out;
+    @Option(names = "--threads", converter = OptionTypes.Threads.class, defaultValue = "0", description = "Worker threads (" + OptionTypes.Threads.HELP + "; default: ${DEFAULT-VALUE}). Results do not depend on it.") int threads;
     @Mixin FolderOutput folder;
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = all cores (default: ${DEFAULT-VALUE}).") int threads;
     @Option(names = {"-q", "--quiet"}, description = "No progress bars or step lines.") boolean quiet;
     @Option(names = "--log-json", description = "Log one JSON object per step event (start, finish with seconds and cached) on standard error.")
     boolean logJson;

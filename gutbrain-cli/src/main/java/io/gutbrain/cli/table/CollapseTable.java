@@ -1,5 +1,6 @@
 package io.gutbrain.cli.table;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.error.InputException;
@@ -29,7 +30,7 @@ public final class CollapseTable implements Callable<Integer> {
     @Mixin TableInput input;
     @Mixin OutputTableOptions output;
 
-    @Option(names = "--rank", required = true, description = "kingdom, phylum, class, order, family, genus, species or strain.")
+    @Option(names = "--rank", converter = OptionTypes.TaxonomicRank.class, required = true, description = "kingdom, phylum, class, order, family, genus, species or strain.")
     String rank;
 
     @Option(names = {"-q", "--quiet"}) boolean quiet;

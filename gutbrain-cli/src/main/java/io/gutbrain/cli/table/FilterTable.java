@@ -1,5 +1,6 @@
 package io.gutbrain.cli.table;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.error.InputException;
@@ -36,17 +37,15 @@ public final class FilterTable implements Callable<Integer> {
     @Mixin TableInput input;
     @Mixin OutputTableOptions output;
 
-    @Option(names = "--min-depth", defaultValue = "0", description = "Drop samples whose total is below this.") double minDepth;
+    @Option(names = "--min-depth", converter = OptionTypes.NonNegative.class, defaultValue = "0", description = "Drop samples whose total is below this (" + OptionTypes.NonNegative.HELP + "; default: ${DEFAULT-VALUE}).") double minDepth;
     @Option(names = "--samples", paramLabel = "FILE", description = "Keep only the sample ids listed in FILE (one per line; '#' comments).") Path samplesFile;
     @Option(names = "--where", paramLabel = "COLUMN=VALUE", description = "Keep samples whose metadata COLUMN equals VALUE (repeatable; all must hold). Needs --metadata.") List<String> where = new ArrayList<>();
-    @Option(names = "--min-total", defaultValue = "0", description = "Drop features whose total over samples is below this.") double minTotal;
-    @Option(names = "--min-prevalence", defaultValue = "0", description = "Drop features present in fewer than this fraction (0-1) of samples.") double minPrevalence;
-    @Option(names = "--min-relative-abundance", defaultValue = "0", description = "Drop features that never reach this relative abundance (0-1) in any sample.") double minRelAbundance;
+    @Option(names = "--min-total", converter = OptionTypes.NonNegative.class, defaultValue = "0", description = "Drop features whose total over samples is below this (" + OptionTypes.NonNegative.HELP + "; default: ${DEFAULT-VALUE}).") double minTotal;
+    @Option(names = "--min-prevalence", converter = OptionTypes.Fraction.class, defaultValue = "0", description = "Drop features present in fewer than this fraction of samples (" + OptionTypes.Fraction.HELP + "; default: ${DEFAULT-VALUE}).") double minPrevalence;
+    @Option(names = "--min-relative-abundance", converter = OptionTypes.Fraction.class, defaultValue = "0", description = "Drop features that never reach this relative abundance in any sample (" + OptionTypes.Fraction.HELP + "; default: ${DEFAULT-VALUE}).") double minRelAbundance;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
     @Override public Integer call() throws IOException {
-        if (minPrevalence < 0 || minPrevalence > 1) throw new InputException(null, "--min-prevalence", "must be a fraction between 0 and 1, got " + minPrevalence, "e.g. --min-prevalence 0.1");
-        if (minRelAbundance < 0 || minRelAbundance > 1) throw new InputException(null, "--min-relative-abundance", "must be between 0 and 1, got " + minRelAbundance, "e.g. 0.001");
         Console console = new Console(spec.commandLine().getErr(), quiet);
         FeatureTable t = input.load(in, console.warnings());
         int s0 = t.sampleCount(), f0 = t.featureCount();

@@ -1,5 +1,6 @@
 package io.gutbrain.cli.table;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.TableFormat;
 import io.gutbrain.io.TableIO;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 
 /** How a command writes its output table: the format from {@code --to} or from the file name. */
 public final class OutputTableOptions {
-    @Option(names = "--to", paramLabel = "FORMAT",
+    @Option(names = "--to", converter = OptionTypes.OutputFormat.class, paramLabel = "FORMAT",
             description = "Output format: biom-json, biom-hdf5 or tsv (default: from the file name; .biom = HDF5, .json = BIOM JSON, else TSV).")
     String to;
 

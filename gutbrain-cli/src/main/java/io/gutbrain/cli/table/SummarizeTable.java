@@ -1,5 +1,6 @@
 package io.gutbrain.cli.table;
 
+import io.gutbrain.cli.common.options.OptionTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gutbrain.cli.common.Console;
@@ -47,7 +48,7 @@ public final class SummarizeTable implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(names = "--top", defaultValue = "10", description = "How many top taxa to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", converter = OptionTypes.Top.class, defaultValue = "10", description = "How many top taxa to list (" + OptionTypes.Top.HELP + "; default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print warnings.")
