@@ -80,16 +80,29 @@ public final class BiomHdf5 {
         HdfFile h;
         try {
             h = new HdfFile(path);
-        } catch (HdfException | IllegalArgumentException e) {
-            throw new InputException(src, null, "not a readable HDF5 file (" + e.getMessage() + ")",
+        } catch (RuntimeException e) { // jhdf reports a damaged superblock with HdfException, ArithmeticException, ...
+            throw new InputException(src, null, "not a readable HDF5 file (" + jhdfMessage(e) + ")",
                     "BIOM 2.x tables are HDF5 files; for BIOM 1.0 JSON or TSV tables use the matching reader", e);
         }
         Reader r = new Reader(src, h);
         try (h) {
             return r.read();
-        } catch (HdfException e) {
-            throw new InputException(src, r.at, "cannot read this HDF5 object: " + e.getMessage(), "re-export the table with biom-format or QIIME 2", e);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A damaged file makes jhdf throw HdfException but also IllegalArgumentException ("Global heap
+            // doesn't contain object"), ArithmeticException (overflowing sizes) and the like while it
+            // follows corrupt addresses: all are properties of the file, reported at the object being read.
+            throw new InputException(src, r.at, "cannot read this HDF5 object, the file is damaged (" + jhdfMessage(e) + ")",
+                    "re-export the table with biom-format or QIIME 2, or re-download it", e);
         }
+    }
+
+    /** jhdf's message on one line, with the exception type when it is not jhdf's own. */
+    private static String jhdfMessage(RuntimeException e) {
+        String m = String.valueOf(e.getMessage()).replace('\n', ' ');
+        if (m.length() > 200) m = m.substring(0, 200) + "...";
+        return e instanceof HdfException ? m : e.getClass().getSimpleName() + ": " + m;
     }
 
     // ================================================================== reading

@@ -169,6 +169,46 @@ class ReaderIntegrityTest {
         assertThat(t.get(0, 1)).isEqualTo(1e-200);
     }
 
+    // ------------------------------------------------------------------ damaged HDF5 structure
+
+    /**
+     * Seeded damage to a real BIOM 2.1 file (bit flips, truncation, overwritten runs): jhdf then
+     * throws IllegalArgumentException ("Global heap doesn't contain object"), ArithmeticException
+     * and others besides its HdfException; every one must reach the user as an InputException
+     * naming the file, never as an internal error. Seed 7 reproduces the cases found by hand.
+     */
+    @Test
+    void damagedHdf5FilesGiveInputExceptionsOnly() throws IOException {
+        byte[] original = Files.readAllBytes(BiomFixtures.resource("synthetic-s50/s50.biom"));
+        java.util.Random rnd = new java.util.Random(7);
+        int refused = 0;
+        for (int i = 0; i < 400; i++) {
+            byte[] b = original.clone();
+            switch (rnd.nextInt(3)) {
+                case 0 -> {
+                    int flips = 1 + rnd.nextInt(8);
+                    for (int j = 0; j < flips; j++) b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
+                }
+                case 1 -> b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length));
+                default -> {
+                    int at = rnd.nextInt(b.length);
+                    int len = Math.min(b.length - at, 1 + rnd.nextInt(64));
+                    for (int j = 0; j < len; j++) b[at + j] = (byte) rnd.nextInt(256);
+                }
+            }
+            Path p = tmp.resolve("damaged" + i + ".biom");
+            Files.write(p, b);
+            try {
+                TableIO.read(p);
+            } catch (InputException e) {
+                assertThat(e.source()).isEqualTo(p.toString());
+                refused++;
+            }
+            Files.delete(p);
+        }
+        assertThat(refused).isGreaterThan(200);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Path write(String name, String content) throws IOException {
