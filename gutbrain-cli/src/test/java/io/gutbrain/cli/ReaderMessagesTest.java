@@ -88,6 +88,15 @@ class ReaderMessagesTest {
     }
 
     @Test
+    void collapsingATableWithoutTaxonomyNamesTheTable() throws IOException {
+        Path in = write("notax.tsv", "#OTU ID\tS1\nF1\t3\n");
+        Path out = dir.resolve("g.tsv");
+        String line = refused(in, "table", "collapse", "--rank", "genus", in.toString(), out.toString());
+        assertThat(line).contains("the table has no taxonomy");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void nulInADistanceMatrixIdNamesTheMatrix() throws IOException {
         Path dm = write("d.tsv", "\tS1\tS\u00002\nS1\t0\t1\nS\u00002\t1\t0\n");
         Path md = write("m.tsv", "sample-id\tgroup\nS1\ta\nS2\tb\n");

@@ -370,7 +370,7 @@ public final class FeatureTable {
             idx[i++] = s;
         }
         if (!missing.isEmpty()) {
-            throw new InputException(null, null, missing.size() + " requested sample id(s) are not in the table: " + firstFew(missing), "check the sample ids");
+            throw new InputException(source, null, missing.size() + " requested sample id(s) are not in the table: " + firstFew(missing), "check the sample ids");
         }
         return selectSamples(idx);
     }
@@ -383,7 +383,7 @@ public final class FeatureTable {
     /** Keeps samples whose metadata row satisfies the predicate; requires attached metadata. */
     public FeatureTable filterSamplesByMetadata(Predicate<Map<String, String>> keep) {
         if (metadata == null) {
-            throw new InputException(null, null, "this table has no sample metadata", "load metadata with --metadata");
+            throw new InputException(source, null, "this table has no sample metadata", "load metadata with --metadata");
         }
         return filterSamples(s -> keep.test(metadata.row(sampleIds.get(s))));
     }
@@ -505,7 +505,7 @@ public final class FeatureTable {
      */
     public FeatureTable collapse(Rank rank) {
         if (lineages == null) {
-            throw new InputException(null, null, "cannot collapse to " + rank.label() + ": the table has no taxonomy",
+            throw new InputException(source, null, "cannot collapse to " + rank.label() + ": the table has no taxonomy",
                     "supply taxonomy (BIOM observation metadata, a taxonomy column or --taxonomy FILE)");
         }
         Map<String, Integer> groups = new LinkedHashMap<>();
