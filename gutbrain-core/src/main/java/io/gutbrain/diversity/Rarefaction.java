@@ -60,7 +60,7 @@ public final class Rarefaction {
     public static Rarefied rarefy(FeatureTable table, long depth, long seed, int threads, ProgressListener progress) {
         CountValidation.requireIntegerCounts(table, "rarefaction needs", "");
         long[] totals = totals(table);
-        checkDepths(new long[] {depth}, totals);
+        checkDepths(table, new long[] {depth}, totals);
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         SplittableRandom[] rng = sampleRandoms(seed, table.sampleCount());
         double[] values = table.rawValues();
@@ -144,7 +144,7 @@ public final class Rarefaction {
             throw new InputException(null, null, "iterations must be at least 1, got " + iterations, "give a positive number of iterations");
         }
         long[] totals = totals(table);
-        long[] sorted = checkDepths(depths, totals);
+        long[] sorted = checkDepths(table, depths, totals);
         List<AlphaMetric> kernels = AlphaDiversity.prepare(table, metrics, treeOrNull);
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         int nd = sorted.length;
@@ -204,7 +204,7 @@ public final class Rarefaction {
     }
 
     /** Sorted copy of the depths after checking each is ≥ 1, unique, and reachable by some sample. */
-    private static long[] checkDepths(long[] depths, long[] totals) {
+    private static long[] checkDepths(FeatureTable table, long[] depths, long[] totals) {
         if (depths.length == 0) throw new InputException(null, null, "no rarefaction depth given", "give one or more depths");
         long[] sorted = depths.clone();
         Arrays.sort(sorted);
@@ -220,7 +220,7 @@ public final class Rarefaction {
         for (long t : totals) max = Math.max(max, t);
         long deepest = sorted[sorted.length - 1];
         if (deepest > max) {
-            throw new InputException(null, null, "rarefaction depth " + deepest + " is above every sample's read count (the largest is " + max + ")",
+            throw new InputException(table.source(), null, "rarefaction depth " + deepest + " is above every sample's read count (the largest is " + max + ")",
                     "choose a depth of at most " + max + "; a depth that keeps most samples is usually near the lower end of the depth distribution");
         }
         return sorted;

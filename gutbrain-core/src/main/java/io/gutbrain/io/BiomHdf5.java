@@ -80,16 +80,29 @@ public final class BiomHdf5 {
         HdfFile h;
         try {
             h = new HdfFile(path);
-        } catch (HdfException | IllegalArgumentException e) {
-            throw new InputException(src, null, "not a readable HDF5 file (" + e.getMessage() + ")",
+        } catch (RuntimeException e) { // jhdf reports a damaged superblock with HdfException, ArithmeticException, ...
+            throw new InputException(src, null, "not a readable HDF5 file (" + jhdfMessage(e) + ")",
                     "BIOM 2.x tables are HDF5 files; for BIOM 1.0 JSON or TSV tables use the matching reader", e);
         }
         Reader r = new Reader(src, h);
         try (h) {
             return r.read();
-        } catch (HdfException e) {
-            throw new InputException(src, r.at, "cannot read this HDF5 object: " + e.getMessage(), "re-export the table with biom-format or QIIME 2", e);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A damaged file makes jhdf throw HdfException but also IllegalArgumentException ("Global heap
+            // doesn't contain object"), ArithmeticException (overflowing sizes) and the like while it
+            // follows corrupt addresses: all are properties of the file, reported at the object being read.
+            throw new InputException(src, r.at, "cannot read this HDF5 object, the file is damaged (" + jhdfMessage(e) + ")",
+                    "re-export the table with biom-format or QIIME 2, or re-download it", e);
         }
+    }
+
+    /** jhdf's message on one line, with the exception type when it is not jhdf's own. */
+    private static String jhdfMessage(RuntimeException e) {
+        String m = String.valueOf(e.getMessage()).replace('\n', ' ');
+        if (m.length() > 200) m = m.substring(0, 200) + "...";
+        return e instanceof HdfException ? m : e.getClass().getSimpleName() + ": " + m;
     }
 
     // ================================================================== reading
@@ -99,6 +112,8 @@ public final class BiomHdf5 {
         private final HdfFile h;
         /** The object being read, for errors jhdf raises. */
         String at = "/";
+        /** Whether the matrix data were stored in single precision (so the float plausibility limits apply). */
+        private boolean dataIsFloat32;
 
         Reader(String src, HdfFile h) {
             this.src = src;
@@ -123,6 +138,9 @@ public final class BiomHdf5 {
             int major = bySample ? nSamp : nObs;
             int minor = bySample ? nObs : nSamp;
             double[] data = doubles(m + "/data");
+            // plausible magnitudes in the file's precision (see Corruption)
+            double minPlausible = dataIsFloat32 ? Corruption.MIN_PLAUSIBLE_FLOAT : Corruption.MIN_PLAUSIBLE;
+            double maxPlausible = dataIsFloat32 ? Corruption.MAX_PLAUSIBLE_FLOAT : Corruption.MAX_PLAUSIBLE;
             int[] indices = ints(m + "/indices");
             int[] indptr = ints(m + "/indptr");
             if (indices.length != data.length) {
@@ -149,9 +167,17 @@ public final class BiomHdf5 {
                             + " (the shape has " + minor + (bySample ? " observations)" : " samples)"), "re-export the table");
                 }
                 double v = data[k];
-                if (!Double.isFinite(v) || v < 0) {
-                    throw new InputException(src, m + "/data[" + k + "]", (v < 0 ? "negative abundance " : "value is not a finite number: ") + v,
-                            "abundances must be finite and >= 0; correct the table");
+                // NaN, infinities, negatives and corrupt magnitudes all fail this one range test
+                if (!(v >= minPlausible && v <= maxPlausible) && v != 0) {
+                    String cell = "sample '" + sampIds.get(bySample ? majorOf[k] : indices[k]) + "', observation '"
+                            + obsIds.get(bySample ? indices[k] : majorOf[k]) + "': ";
+                    String where = m + "/data[" + k + "]";
+                    if (v < 0 || !Double.isFinite(v)) {
+                        throw new InputException(src, where, cell + (v < 0 ? "negative abundance " : "value is not a finite number: ") + v,
+                                "abundances must be finite and >= 0; correct the table");
+                    }
+                    throw new InputException(src, where, cell + Corruption.implausible(dataIsFloat32 ? Float.toString((float) v) : Double.toString(v), v, dataIsFloat32),
+                            Corruption.FIX);
                 }
             }
             int[] sample = bySample ? majorOf : indices;
@@ -201,9 +227,18 @@ public final class BiomHdf5 {
                         "re-export the table");
             }
             Map<String, Integer> seen = new HashMap<>(ids.length * 2);
+            String kind = what.substring(0, what.length() - 1);
             for (int i = 0; i < ids.length; i++) {
                 if (ids[i] == null || ids[i].isEmpty()) {
-                    throw new InputException(src, path + "[" + i + "]", "empty id", "give every " + what.substring(0, what.length() - 1) + " a non-empty id");
+                    throw new InputException(src, path + "[" + i + "]", "empty id", "give every " + kind + " a non-empty id");
+                }
+                int bad = IdCharacters.firstForbidden(ids[i]);
+                if (bad >= 0) throw new InputException(src, path + "[" + i + "]", IdCharacters.problem(kind, ids[i], bad), IdCharacters.FIX);
+                if (ids[i].indexOf('\uFFFD') >= 0) {
+                    // jhdf decodes invalid UTF-8 to the replacement character instead of failing
+                    throw new InputException(src, path + "[" + i + "]", kind + " id \"" + IdCharacters.escaped(ids[i])
+                            + "\" is not valid UTF-8 (its bytes decode to the replacement character U+FFFD)",
+                            "write the ids as UTF-8 text; re-export the table");
                 }
                 Integer prev = seen.putIfAbsent(ids[i], i);
                 if (prev != null) {
@@ -360,6 +395,7 @@ public final class BiomHdf5 {
             if (data == null) return new double[0];
             if (data instanceof double[]) return (double[]) data;
             if (data instanceof float[]) {
+                dataIsFloat32 = true;
                 float[] f = (float[]) data;
                 double[] out = new double[f.length];
                 for (int i = 0; i < f.length; i++) out[i] = f[i];

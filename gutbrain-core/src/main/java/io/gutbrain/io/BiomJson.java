@@ -272,6 +272,10 @@ public final class BiomJson {
                 }
                 if (entryId == null) throw fail(at, p, "entry has no \"id\"", "give every entry an id");
                 if (entryId.isEmpty()) throw new InputException(src, at + "/id" + line(idLocation), "empty id", "give every entry a non-empty id");
+                int bad = IdCharacters.firstForbidden(entryId);
+                if (bad >= 0) {
+                    throw new InputException(src, at + "/id" + line(idLocation), IdCharacters.problem(rows ? "observation" : "sample", entryId, bad), IdCharacters.FIX);
+                }
                 Integer prev = seen.putIfAbsent(entryId, i);
                 if (prev != null) {
                     throw new InputException(src, at + "/id" + line(idLocation), "duplicate id '" + entryId + "' (also /" + key + "/" + prev + "/id)",
@@ -414,13 +418,15 @@ public final class BiomJson {
             } else {
                 throw fail(valuePointer(a, b), p, "expected a number, found " + describe(t), "abundances must be numbers; correct the value");
             }
+            // one range test on the common path; zero, NaN, infinities, negatives and corrupt magnitudes fall through
+            if ((v >= Corruption.MIN_PLAUSIBLE && v <= Corruption.MAX_PLAUSIBLE) || v == 0) return v;
             if (!Double.isFinite(v)) {
                 throw fail(valuePointer(a, b), p, "value " + p.getText() + " is not a finite number", "replace it with a count or proportion");
             }
             if (v < 0) {
                 throw fail(valuePointer(a, b), p, "negative abundance " + p.getText(), "abundances must be >= 0; correct the value");
             }
-            return v;
+            throw fail(valuePointer(a, b), p, Corruption.implausible(p.getText(), v, false), Corruption.FIX);
         }
 
         private String valuePointer(int a, int b) {

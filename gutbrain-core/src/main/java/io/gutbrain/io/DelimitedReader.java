@@ -157,9 +157,14 @@ final class DelimitedReader implements Closeable {
         double v = anyQuoted && unquoted[i] != null
                 ? TextNumbers.parse(unquoted[i])
                 : TextNumbers.parse(text, starts[i], ends[i]);
-        if (v >= 0 && v < Double.POSITIVE_INFINITY) return v;
+        // zero or a plausible value; NaN, infinities, negatives and corrupt magnitudes (Corruption) fall through
+        if ((v >= Corruption.MIN_PLAUSIBLE && v <= Corruption.MAX_PLAUSIBLE) || v == 0) return v;
         String cell = cell(i);
         String problem;
+        if (v > 0 && v < Double.POSITIVE_INFINITY) {
+            throw errorAt(column, Corruption.implausible("'" + cell + "'", v, false),
+                    "correct the value; if the table was converted or copied, re-export it from the original");
+        }
         if (cell.isEmpty()) {
             problem = "empty cell where a number was expected";
         } else if (v < 0) {

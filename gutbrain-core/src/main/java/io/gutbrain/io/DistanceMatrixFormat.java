@@ -193,6 +193,8 @@ public final class DistanceMatrixFormat {
                 if (id.isEmpty()) {
                     throw new InputException(source, at(column), "empty id in the header", "give every column a sample id");
                 }
+                int bad = IdCharacters.firstForbidden(id);
+                if (bad >= 0) throw new InputException(source, at(column), IdCharacters.problem("sample", id, bad), IdCharacters.FIX);
                 Integer first = seen.putIfAbsent(id, column);
                 if (first != null) {
                     throw new InputException(source, at(column), "duplicate id '" + id + "' (also column " + first + ")",

@@ -102,6 +102,8 @@ public final class MetadataFile {
                 checkWidth(r, width, headerLine);
                 String id = r.cell(0);
                 if (id.isEmpty()) throw r.errorAtField(0, "empty sample id", "give every row an id in the first column");
+                int bad = IdCharacters.firstForbidden(id);
+                if (bad >= 0) throw r.errorAtField(0, IdCharacters.problem("sample", id, bad), IdCharacters.FIX);
                 Long prev = idLine.putIfAbsent(id, r.line());
                 if (prev != null) throw r.error("duplicate sample id '" + id + "' (first on line " + prev + ")", "give every sample a unique id");
                 String[] row = new String[nc];

@@ -62,6 +62,8 @@ final class SparseRows {
     /** Keeps the pending row under {@code id}; fails on an empty id or one already kept. */
     void keep(String id, DelimitedReader r) {
         if (id.isEmpty()) throw r.errorAtField(0, "empty " + kind + " id", "give every row a non-empty id in the first column");
+        int bad = IdCharacters.firstForbidden(id);
+        if (bad >= 0) throw r.errorAtField(0, IdCharacters.problem(kind, id, bad), IdCharacters.FIX);
         Long prev = lineOf.putIfAbsent(id, r.line());
         if (prev != null) {
             throw r.error("duplicate " + kind + " id '" + id + "' (first on line " + prev + ")", "make " + kind + " ids unique");

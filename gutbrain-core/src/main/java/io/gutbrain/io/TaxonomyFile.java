@@ -125,6 +125,8 @@ public final class TaxonomyFile {
     private static void put(DelimitedReader r, Map<String, Lineage> out, Map<String, Long> lineOf, Lineage lineage) {
         String id = r.cell(0);
         if (id.isEmpty()) throw r.errorAtField(0, "empty feature id", "give every line a feature id in the first column");
+        int bad = IdCharacters.firstForbidden(id);
+        if (bad >= 0) throw r.errorAtField(0, IdCharacters.problem("feature", id, bad), IdCharacters.FIX);
         Long prev = lineOf.putIfAbsent(id, r.line());
         if (prev != null) throw r.error("duplicate feature id '" + id + "' (first on line " + prev + ")", "give each feature one line");
         out.put(id, lineage);

@@ -81,6 +81,8 @@ final class TextTables {
             if (id.isEmpty()) {
                 throw r.errorAtField(i, "empty " + kind + " id in the header", "give every " + kind + " column a name");
             }
+            int bad = IdCharacters.firstForbidden(id);
+            if (bad >= 0) throw r.errorAtField(i, IdCharacters.problem(kind, id, bad), IdCharacters.FIX);
             Integer prev = seen.putIfAbsent(id, i);
             if (prev != null) {
                 throw r.error("duplicate " + kind + " id '" + id + "' in header fields " + (prev + 1) + " and " + (i + 1),

@@ -42,9 +42,16 @@ public final class FeatureTable {
     private volatile Map<String, Integer> sampleIndex;
     private volatile Map<String, Integer> featureIndex;
     private volatile FeatureMajor byFeature;
+    /** The file the values came from (null when built in code or merged from several), for messages. */
+    private final String source;
+    /** 2^53: every whole number up to it is exact as a double. */
+    private static final double MAX_EXACT_COUNT = 9007199254740992.0;
+    /** Position of the first value that is not a whole number, -1 when all are; -2 until computed. */
+    private volatile long firstNonInteger = -2;
 
     private FeatureTable(List<String> sampleIds, List<String> featureIds, int[] samplePtr, int[] featureIdx,
-                         double[] values, Lineage[] lineages, SampleMetadata metadata, boolean validate) {
+                         double[] values, Lineage[] lineages, SampleMetadata metadata, boolean validate, String source) {
+        this.source = source;
         this.sampleIds = sampleIds;
         this.featureIds = featureIds;
         this.samplePtr = samplePtr;
@@ -63,7 +70,7 @@ public final class FeatureTable {
      */
     public static FeatureTable fromSampleMajor(String source, List<String> sampleIds, List<String> featureIds,
                                                int[] samplePtr, int[] featureIdx, double[] values) {
-        FeatureTable t = new FeatureTable(List.copyOf(sampleIds), List.copyOf(featureIds), samplePtr, featureIdx, values, null, null, false);
+        FeatureTable t = new FeatureTable(List.copyOf(sampleIds), List.copyOf(featureIds), samplePtr, featureIdx, values, null, null, false, source);
         t.validate(source);
         return t;
     }
@@ -129,6 +136,39 @@ public final class FeatureTable {
     }
 
     // ------------------------------------------------------------------ shape and access
+
+    /**
+     * The file this table was read from, as the user named it, for messages; kept through
+     * subsetting, filtering and transposing. Null for tables built in code or merged from several files.
+     */
+    public String source() { return source; }
+
+    /**
+     * The first stored value that is not a whole number (or is above 2<sup>53</sup>, where
+     * doubles skip whole numbers), as {@code {sample, feature}} indices, or null when every value
+     * is a whole number (so the table holds counts). Computed once per table and
+     * cached, so every step that needs integer counts (rarefaction, Chao1, ACE, Good's coverage)
+     * can ask without scanning the values again.
+     */
+    public int[] firstNonIntegerCell() {
+        long k = firstNonInteger;
+        if (k == -2) {
+            k = -1;
+            for (int i = 0; i < values.length; i++) {
+                // above 2^53 a double no longer holds every whole number, so it is no read count either
+                if (values[i] != Math.rint(values[i]) || values[i] > MAX_EXACT_COUNT) {
+                    k = i;
+                    break;
+                }
+            }
+            firstNonInteger = k;
+        }
+        if (k < 0) return null;
+        int s = java.util.Arrays.binarySearch(samplePtr, (int) k);
+        if (s < 0) s = -s - 2;
+        while (s + 1 < samplePtr.length && samplePtr[s + 1] <= k) s++; // skip empty samples sharing the pointer
+        return new int[] {s, featureIdx[(int) k]};
+    }
 
     public int sampleCount() { return sampleIds.size(); }
     public int featureCount() { return featureIds.size(); }
@@ -267,7 +307,7 @@ public final class FeatureTable {
         if (perFeature != null && perFeature.length != featureCount()) {
             throw new IllegalArgumentException("lineages: " + perFeature.length + " for " + featureCount() + " features");
         }
-        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, values, perFeature == null ? null : shareEqual(perFeature), metadata, false);
+        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, values, perFeature == null ? null : shareEqual(perFeature), metadata, false, source);
     }
 
     /**
@@ -304,7 +344,7 @@ public final class FeatureTable {
      */
     public FeatureTable withMetadata(SampleMetadata md) {
         SampleMetadata aligned = md == null ? null : md.select(sampleIds);
-        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, values, lineages, aligned, false);
+        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, values, lineages, aligned, false, source);
     }
 
     // ------------------------------------------------------------------ sample operations
@@ -330,7 +370,7 @@ public final class FeatureTable {
             idx[i++] = s;
         }
         if (!missing.isEmpty()) {
-            throw new InputException(null, null, missing.size() + " requested sample id(s) are not in the table: " + firstFew(missing), "check the sample ids");
+            throw new InputException(source, null, missing.size() + " requested sample id(s) are not in the table: " + firstFew(missing), "check the sample ids");
         }
         return selectSamples(idx);
     }
@@ -343,7 +383,7 @@ public final class FeatureTable {
     /** Keeps samples whose metadata row satisfies the predicate; requires attached metadata. */
     public FeatureTable filterSamplesByMetadata(Predicate<Map<String, String>> keep) {
         if (metadata == null) {
-            throw new InputException(null, null, "this table has no sample metadata", "load metadata with --metadata");
+            throw new InputException(source, null, "this table has no sample metadata", "load metadata with --metadata");
         }
         return filterSamples(s -> keep.test(metadata.row(sampleIds.get(s))));
     }
@@ -369,7 +409,7 @@ public final class FeatureTable {
         List<String> idList = List.copyOf(ids);
         checkIds(null, idList, "sample");
         SampleMetadata md = metadata == null ? null : metadata.select(idList);
-        return new FeatureTable(idList, featureIds, ptr, fi, v, lineages, md, false);
+        return new FeatureTable(idList, featureIds, ptr, fi, v, lineages, md, false, source);
     }
 
     // ------------------------------------------------------------------ feature operations
@@ -433,7 +473,7 @@ public final class FeatureTable {
             ptr[s + 1] = pos;
         }
         return new FeatureTable(sampleIds, List.copyOf(ids), ptr, fi, v,
-                lin == null ? null : lin.toArray(new Lineage[0]), metadata, false);
+                lin == null ? null : lin.toArray(new Lineage[0]), metadata, false, source);
     }
 
     /** Drops features that are zero in every sample. */
@@ -454,7 +494,7 @@ public final class FeatureTable {
             if (t <= 0) continue;
             for (int k = samplePtr[s]; k < samplePtr[s + 1]; k++) v[k] = values[k] / t;
         }
-        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, v, lineages, metadata, false);
+        return new FeatureTable(sampleIds, featureIds, samplePtr, featureIdx, v, lineages, metadata, false, source);
     }
 
     /**
@@ -465,7 +505,7 @@ public final class FeatureTable {
      */
     public FeatureTable collapse(Rank rank) {
         if (lineages == null) {
-            throw new InputException(null, null, "cannot collapse to " + rank.label() + ": the table has no taxonomy",
+            throw new InputException(source, null, "cannot collapse to " + rank.label() + ": the table has no taxonomy",
                     "supply taxonomy (BIOM observation metadata, a taxonomy column or --taxonomy FILE)");
         }
         Map<String, Integer> groups = new LinkedHashMap<>();
@@ -509,7 +549,7 @@ public final class FeatureTable {
             ptr[s + 1] = pos;
         }
         return new FeatureTable(sampleIds, List.copyOf(newIds), ptr, Arrays.copyOf(fi, pos), Arrays.copyOf(v, pos),
-                newLineages, metadata, false);
+                newLineages, metadata, false, source);
     }
 
     /**
@@ -518,7 +558,7 @@ public final class FeatureTable {
      */
     public FeatureTable transpose() {
         FeatureMajor fm = byFeature();
-        return new FeatureTable(featureIds, sampleIds, fm.pointers(), fm.sampleIndices(), fm.values(), null, null, false);
+        return new FeatureTable(featureIds, sampleIds, fm.pointers(), fm.sampleIndices(), fm.values(), null, null, false, source);
     }
 
     /**

@@ -144,8 +144,10 @@ class ClassicTsvTest {
                     case 0: v[s][f] = 0; break;
                     case 1: v[s][f] = rnd.nextInt(100000); break;
                     case 2: v[s][f] = rnd.nextDouble(); break;
-                    case 3: v[s][f] = Math.abs(Double.longBitsToDouble(rnd.nextLong() & 0x7fefffffffffffffL)); break;
-                    default: v[s][f] = rnd.nextDouble() * 1e-300; break;
+                    // any mantissa across the whole plausible range (Corruption: readers refuse magnitudes
+                    // below 1e-250 or above 1e250 as damaged data); 2^±830 is about 1.4e±250
+                    case 3: v[s][f] = Math.scalb(1 + rnd.nextDouble(), rnd.nextInt(1660) - 830); break;
+                    default: v[s][f] = (0.5 + rnd.nextDouble()) * 1e-249; break;
                 }
             }
         }

@@ -46,24 +46,23 @@ public final class CountValidation {
     }
 
     /**
-     * Checks that every value of {@code table} is a whole number.
+     * Checks that every value of {@code table} is a whole number: the one integer-count check
+     * that every step needing counts calls (Chao1, ACE, Good's coverage through {@link #check},
+     * rarefaction and rarefaction curves directly). The scan is done once per table and cached
+     * ({@link FeatureTable#firstNonIntegerCell()}), so several such steps on one table cost one pass.
      *
      * @param who         the start of the message, e.g. {@code "chao1 needs"} or {@code "rarefaction needs"}
      * @param alternative the end of the fix, e.g. {@code "or drop chao1"} (may be empty)
-     * @throws InputException naming the first non-integer cell
+     * @throws InputException naming the table's file (when known), the first non-integer cell's
+     *                        sample and feature, and its value
      */
     public static void requireIntegerCounts(FeatureTable table, String who, String alternative) {
-        double[] v = table.rawValues();
-        int[] fi = table.rawFeatureIndices();
-        for (int s = 0; s < table.sampleCount(); s++) {
-            for (int k = table.sampleStart(s); k < table.sampleEnd(s); k++) {
-                if (v[k] != Math.rint(v[k])) {
-                    throw new InputException(null, "sample '" + table.sampleIds().get(s) + "', feature '" + table.featureIds().get(fi[k]) + "'",
-                            who + " whole-number counts, but the value is " + v[k],
-                            "use the raw count table, not relative abundances or normalised values"
-                                    + (alternative.isEmpty() ? "" : "; " + alternative));
-                }
-            }
-        }
+        int[] cell = table.firstNonIntegerCell();
+        if (cell == null) return;
+        String sample = table.sampleIds().get(cell[0]);
+        String feature = table.featureIds().get(cell[1]);
+        throw new InputException(table.source(), "sample '" + sample + "', feature '" + feature + "'",
+                who + " whole-number counts, but the value is " + table.get(cell[0], cell[1]),
+                "give raw read counts, not relative abundances or normalised values" + (alternative.isEmpty() ? "" : "; " + alternative));
     }
 }

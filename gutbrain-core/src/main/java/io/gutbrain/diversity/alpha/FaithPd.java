@@ -68,7 +68,7 @@ public final class FaithPd implements AlphaMetric {
             if (prevalence[f] > 0 && tips[f] < 0) missing.add(table.featureIds().get(f));
         }
         if (!missing.isEmpty()) {
-            throw new InputException(null, null, missing.size() + " observed feature(s) are not tips of the tree: "
+            throw new InputException(table.source(), "feature ids", missing.size() + " observed feature(s) are not tips of the tree: "
                     + ValueFormat.firstFew(missing),
                     "use the tree the features were placed on, or remove those features from the table");
         }

@@ -235,7 +235,7 @@ public final class UniFrac {
         List<String> missing = new ArrayList<>();
         for (int f = 0; f < featureTip.length; f++) if (featureTip[f] < 0) missing.add(table.featureIds().get(f));
         if (!missing.isEmpty()) {
-            throw new InputException(null, null, missing.size() + " of " + table.featureCount()
+            throw new InputException(table.source(), "feature ids", missing.size() + " of " + table.featureCount()
                     + " table feature(s) are not tips of the tree: " + firstFew(missing),
                     "use the tree the features were placed on, or filter the table to features in the tree");
         }
