@@ -1,10 +1,10 @@
 package io.gutbrain.cli.runs;
 
 import io.gutbrain.report.ResultsStore;
+import io.gutbrain.cli.common.options.OptionTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,52 +25,25 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExample:%n",
         footer = "  gutbrain runs sql --study my-study \"SELECT run_id, status FROM runs\"")
 public final class SqlQuery implements Callable<Integer> {
-    /** Range of --timeout, seconds. */
-    static final int MIN_TIMEOUT = 1, MAX_TIMEOUT = 86_400;
-    /** Range of --max-rows. */
-    static final int MIN_ROWS = 1, MAX_ROWS = 1_000_000;
-    /** Range of --memory-limit, MiB (1 TiB at most). */
-    static final long MAX_MEMORY_MIB = 1L << 20;
-
     @Spec CommandSpec spec;
     @Mixin StudyOption study;
     @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT * FROM alpha WHERE run_id = '...'\"; SHOW TABLES lists the tables.") String sql;
     @Option(names = "--tsv", description = "Print tab-separated values instead of aligned columns.") boolean tsv;
 
-    private int timeoutSeconds = 60;
-    private int maxRows = 10_000;
-    private long memoryMiB = ResultsStore.defaultQueryMemoryMiB();
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", converter = OptionTypes.QueryTimeout.class,
+            description = "Stop the query after this many seconds (" + OptionTypes.QueryTimeout.HELP + "; default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Stop the query after this many seconds, " + MIN_TIMEOUT + ".." + MAX_TIMEOUT + " (default: ${DEFAULT-VALUE}).")
-    void timeout(int seconds) {
-        if (seconds < MIN_TIMEOUT || seconds > MAX_TIMEOUT) throw outOfRange("--timeout", seconds, MIN_TIMEOUT + ".." + MAX_TIMEOUT);
-        timeoutSeconds = seconds;
-    }
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000", converter = OptionTypes.QueryRows.class,
+            description = "Print at most N rows (" + OptionTypes.QueryRows.HELP + "; default: ${DEFAULT-VALUE}); a note on standard error says how many more there were.")
+    int maxRows;
 
-    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
-            description = "Print at most N rows, " + MIN_ROWS + ".." + MAX_ROWS + " (default: ${DEFAULT-VALUE}); a note on standard error says how many more there were.")
-    void maxRows(int n) {
-        if (n < MIN_ROWS || n > MAX_ROWS) throw outOfRange("--max-rows", n, MIN_ROWS + ".." + MAX_ROWS);
-        maxRows = n;
-    }
-
-    @Option(names = "--memory-limit", paramLabel = "MIB",
-            description = "Memory DuckDB may use for the query, in MiB, " + ResultsStore.MIN_QUERY_MEMORY_MIB + ".." + MAX_MEMORY_MIB
-                    + " (default: a quarter of the Java heap, at least 256).")
-    void memoryLimit(long mib) {
-        if (mib < ResultsStore.MIN_QUERY_MEMORY_MIB || mib > MAX_MEMORY_MIB) {
-            throw outOfRange("--memory-limit", mib, ResultsStore.MIN_QUERY_MEMORY_MIB + ".." + MAX_MEMORY_MIB);
-        }
-        memoryMiB = mib;
-    }
-
-    private ParameterException outOfRange(String option, long value, String range) {
-        return new ParameterException(spec.commandLine(), option + ": " + value + " is out of range " + range);
-    }
+    @Option(names = "--memory-limit", paramLabel = "MIB", converter = OptionTypes.QueryMemory.class,
+            description = "Memory DuckDB may use for the query, in MiB (" + OptionTypes.QueryMemory.HELP + "; default: a quarter of the Java heap, at least 256).")
+    Long memoryMiB;
 
     @Override public Integer call() {
-        try (ResultsStore s = study.open(memoryMiB)) {
+        try (ResultsStore s = study.open(memoryMiB == null ? ResultsStore.defaultQueryMemoryMiB() : memoryMiB)) {
             ResultsStore.CappedQuery q = s.userQuery(sql, timeoutSeconds, maxRows);
             if (!q.query().columns().isEmpty()) TextTable.print(spec.commandLine().getOut(), q.query().columns(), q.query().rows(), tsv);
             if (q.rowsCut() > 0) {

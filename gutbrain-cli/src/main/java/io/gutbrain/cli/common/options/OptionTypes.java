@@ -130,6 +130,27 @@ public final class OptionTypes {
         public Dimensions() { super(1, MAX, "e.g. 10; n samples give at most n - 1"); }
     }
 
+    /** Seconds a results-store query may run ({@code runs sql --timeout}); a day is the most anyone waits for. */
+    public static final class QueryTimeout extends IntRange {
+        public static final int MAX = 86_400;
+        public static final String HELP = "1 to " + MAX;
+        public QueryTimeout() { super(1, MAX, "e.g. --timeout 600 for a long query"); }
+    }
+
+    /** Rows a results-store query prints ({@code runs sql --max-rows}); more belongs in {@code runs export}. */
+    public static final class QueryRows extends IntRange {
+        public static final int MAX = 1_000_000;
+        public static final String HELP = "1 to " + MAX;
+        public QueryRows() { super(1, MAX, "use 'gutbrain runs export' for whole tables"); }
+    }
+
+    /** MiB of memory DuckDB may use for one query ({@code runs sql --memory-limit}): 64 MiB to 1 TiB. */
+    public static final class QueryMemory extends LongRange {
+        public static final long MAX = 1L << 20;
+        public static final String HELP = io.gutbrain.report.ResultsStore.MIN_QUERY_MEMORY_MIB + " to " + MAX;
+        public QueryMemory() { super(io.gutbrain.report.ResultsStore.MIN_QUERY_MEMORY_MIB, MAX, "e.g. --memory-limit 4096"); }
+    }
+
     /** How many items to list ({@code --top}). */
     public static final class Top extends IntRange {
         public static final int MAX = 100_000;
