@@ -72,7 +72,8 @@ public final class SafeYaml {
                 case MappingStart:
                 case SequenceStart:
                     if (depth == InputLimits.MAX_YAML_DEPTH) {
-                        long line = lineOf(opened[0] != null ? opened[0] : e.getStartMark().orElse(null));
+                        // opened[0] is the document's top-level mapping; the nesting proper starts below it
+                        long line = lineOf(opened[1] != null ? opened[1] : e.getStartMark().orElse(null));
                         throw refuse.at(lineOf(e.getStartMark().orElse(null)), "YAML nesting deeper than "
                                 + InputLimits.MAX_YAML_DEPTH + " levels (the nesting starts on line " + line + ")",
                                 "flatten the structure; a study file needs at most 4 levels");

@@ -34,7 +34,7 @@ public final class TextInput {
             raw.reset();
             if (b1 == 0x1f && b2 == 0x8b) {
                 ExpansionGuard.Counting compressed = new ExpansionGuard.Counting(raw);
-                InputStream gz = new GZIPInputStream(compressed, 1 << 16);
+                InputStream gz = new GZIPInputStream(compressed, 1 << 13); // small input buffer: the compressed count lags by at most 8 KiB
                 return new BufferedInputStream(new ExpansionGuard(gz, compressed::count, name(path), Long.MAX_VALUE), 1 << 16);
             }
             return raw;
