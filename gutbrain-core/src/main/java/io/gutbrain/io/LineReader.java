@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>Bytes that are not UTF-8 are an {@link InputException} naming the file, the line, the
- *       character column and the byte offset of the first bad byte, never a silent U+FFFD.</li>
+ *       character column and the position of the first bad byte (1-based, counted in the
+ *       decompressed bytes), never a silent U+FFFD.</li>
  *   <li>{@link #readLine()} refuses a line longer than {@link InputLimits#maxLineLength()}
  *       characters as soon as that many have been read, so a 2 GiB line costs at most the limit
  *       in memory. Lines that fit in the buffer are cut out of it directly (one copy, as
@@ -232,7 +233,7 @@ final class LineReader extends BufferedReader {
             if (k > 0) hex.append(' ');
             hex.append(String.format("0x%02X", bytes.get(at + k) & 0xff));
         }
-        return "byte " + InputLimits.format(bytesBefore + at) + " (" + hex + ") is not valid UTF-8";
+        return "byte " + InputLimits.format(bytesBefore + at + 1) + " (" + hex + ") is not valid UTF-8";
     }
 
     private InputException malformed(String problem) {

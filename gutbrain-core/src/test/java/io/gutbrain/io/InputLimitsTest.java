@@ -135,7 +135,7 @@ class InputLimitsTest {
         Files.write(f, "#OTU ID\tS1\nF1\t1\nCaf\u00e9\t2\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> ClassicTsv.read(f))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(f + ":line 3, column 4: byte 19 (0xE9) is not valid UTF-8")
+                .hasMessageStartingWith(f + ":line 3, column 4: byte 20 (0xE9) is not valid UTF-8")
                 .hasMessageContaining("save the file as UTF-8");
     }
 
@@ -154,7 +154,7 @@ class InputLimitsTest {
         try (BufferedReader r = TextInput.reader(f)) {
             for (int i = 0; i < 20000; i++) assertThat(r.readLine()).isEqualTo("line " + i);
             assertThatThrownBy(r::readLine).isInstanceOf(InputException.class)
-                    .hasMessageStartingWith(f + ":line 20001, column 2: byte " + InputLimits.format(good.length + 1L) + " (0xC3)");
+                    .hasMessageStartingWith(f + ":line 20001, column 2: byte " + InputLimits.format(good.length + 2L) + " (0xC3)");
         }
     }
 
