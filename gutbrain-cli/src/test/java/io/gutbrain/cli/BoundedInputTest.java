@@ -111,6 +111,18 @@ class BoundedInputTest {
     }
 
     @Test
+    void invalidUtf8InAFilterIdListNamesFileAndLine() throws IOException {
+        Path table = tmp.resolve("t.tsv");
+        Files.writeString(table, "#OTU ID\tS1\tS2\nA\t1\t2\nB\t0\t3\n");
+        Path ids = tmp.resolve("keep.txt");
+        Files.write(ids, "S1\nS\u00e92\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path out = tmp.resolve("out.tsv");
+        CliRun r = CliRun.of("table", "filter", table.toString(), out.toString(), "--samples", ids.toString());
+        assertOneLine(r, ids + ":line 2, column 2: byte 5 (0xE9) is not valid UTF-8");
+        assertOnlyInputsLeft(table, ids);
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void gzipNewickBombIsRefused() throws IOException {
         System.setProperty("gutbrain.inputRatioFloor", "1M"); // the default floor (1 GiB) would take 10 s
