@@ -50,13 +50,26 @@ import java.io.PrintWriter;
 public final class GutbrainMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    // Global input limits (io.gutbrain.io.InputLimits), accepted before or after any subcommand.
+    @CommandLine.Option(names = "--max-line-length", scope = CommandLine.ScopeType.INHERIT, paramLabel = "N",
+            converter = InputLimitOptions.PositiveSize.class,
+            description = "Longest line accepted in a text input, in characters (default 64M = 67,108,864; K/M/G suffixes allowed).")
+    Long maxLineLength;
+
+    @CommandLine.Option(names = "--max-input-ratio", scope = CommandLine.ScopeType.INHERIT, paramLabel = "N",
+            converter = InputLimitOptions.PositiveSize.class,
+            description = "Largest decompressed:compressed ratio of a gzip file or .qza member once it passes 1 GiB (default 1000).")
+    Long maxInputRatio;
+
     @Override public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Builds the configured command line (also used by tests). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new GutbrainMain());
+        GutbrainMain main = new GutbrainMain();
+        CommandLine cl = new CommandLine(main);
+        cl.setExecutionStrategy(pr -> InputLimitOptions.apply(pr, main.maxLineLength, main.maxInputRatio, new CommandLine.RunLast()));
         cl.setExecutionExceptionHandler(GutbrainMain::handleExecutionException);
         cl.setParameterExceptionHandler(GutbrainMain::handleParameterException);
         return cl;

@@ -60,6 +60,16 @@ final class DelimitedReader implements Closeable {
     }
 
     /**
+     * Reads from an open reader (an archive member); the delimiter must be given. Lines are
+     * bounded as for files when the reader comes from {@link TextInput#reader(java.io.InputStream, String)}.
+     *
+     * @param source name used in messages, e.g. {@code archive.qza!/uuid/data/taxonomy.tsv}
+     */
+    static DelimitedReader of(BufferedReader in, String source, char delimiter, boolean quotes) {
+        return new DelimitedReader(in, source, delimiter, quotes);
+    }
+
+    /**
      * The delimiter of a file whose delimiter was not given: comma for a {@code .csv} name, tab
      * for {@code .tsv}, {@code .txt} or {@code .tab} (a trailing {@code .gz} is ignored);
      * otherwise tab if any of the first 20 non-blank lines contains a tab, else comma. A CSV file
@@ -252,24 +262,40 @@ final class DelimitedReader implements Closeable {
         return (n & 1) == 1;
     }
 
+    /**
+     * Splits a record with quoted fields. A quoted field may continue on the following physical
+     * lines; those are appended to one growing buffer (linear in the record's length) and the
+     * record is refused once it passes {@link InputLimits#maxLineLength()} characters, so an
+     * unclosed quote cannot make the reader swallow the rest of a huge file.
+     */
     private void splitQuoted() {
+        CharSequence t = text;
+        StringBuilder grown = null;
+        long maxRecord = InputLimits.maxLineLength();
         int pos = 0;
         while (true) {
-            if (pos < text.length() && text.charAt(pos) == '"') {
+            if (pos < t.length() && t.charAt(pos) == '"') {
                 StringBuilder sb = new StringBuilder();
                 int i = pos + 1;
                 while (true) {
-                    if (i >= text.length()) {
+                    if (i >= t.length()) {
                         String more = readPhysical();
                         if (more == null) {
                             throw error("quoted field opened here is never closed", "add the closing \" or remove the opening one");
                         }
-                        text = text + "\n" + more; // the line break is data, copied below
+                        if (grown == null) grown = new StringBuilder(text);
+                        if (grown.length() + 1L + more.length() > maxRecord) {
+                            throw error("quoted field opened here runs on for more than " + InputLimits.format(maxRecord)
+                                    + " characters (to line " + physicalLine + ")",
+                                    "add the missing closing \"; " + InputLimits.RAISE_LINE);
+                        }
+                        grown.append('\n').append(more); // the line break is data, copied below
+                        t = grown;
                         continue;
                     }
-                    char c = text.charAt(i);
+                    char c = t.charAt(i);
                     if (c == '"') {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        if (i + 1 < t.length() && t.charAt(i + 1) == '"') {
                             sb.append('"');
                             i += 2;
                             continue;
@@ -280,19 +306,28 @@ final class DelimitedReader implements Closeable {
                     sb.append(c);
                     i++;
                 }
-                while (i < text.length() && text.charAt(i) == ' ') i++;
-                if (i < text.length() && text.charAt(i) != delimiter) {
+                while (i < t.length() && t.charAt(i) == ' ') i++;
+                if (i < t.length() && t.charAt(i) != delimiter) {
+                    if (grown != null) text = grown.toString();
                     throw errorAtField(count, "unexpected text after a closing quote",
                             "write a quote inside a quoted field as \"\", or separate the fields with a " + delimiterName());
                 }
                 add(pos, i, sb.toString());
-                if (i >= text.length()) return;
+                if (i >= t.length()) break;
                 pos = i + 1;
             } else {
-                pos = addPlain(pos);
-                if (pos < 0) return;
+                if (grown == null) {
+                    pos = addPlain(pos);
+                } else {
+                    int d = pos;
+                    while (d < t.length() && t.charAt(d) != delimiter) d++;
+                    add(pos, d, null);
+                    pos = d < t.length() ? d + 1 : -1;
+                }
+                if (pos < 0) break;
             }
         }
+        if (grown != null) text = grown.toString();
     }
 
     private void add(int start, int end, String unquotedValue) {

@@ -2,8 +2,10 @@ package io.gutbrain.io;
 
 import io.gutbrain.error.InputException;
 import io.gutbrain.tree.PhyloTree;
+import io.gutbrain.tree.TreeOrigin;
 
 import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,17 +37,38 @@ import java.util.Map;
 public final class Newick {
     private Newick() {}
 
-    /** Reads a (possibly gzipped) Newick file holding one tree. */
+    /**
+     * Reads a (possibly gzipped) Newick file holding one tree. The text is bounded by
+     * {@link InputLimits#maxNewickChars()}: a longer file (a gzip bomb, a wrong file) fails with
+     * one {@link InputException} as soon as the limit is passed, before it can exhaust memory.
+     */
     public static PhyloTree read(Path path) {
         String source = TextInput.name(path);
-        StringBuilder sb = new StringBuilder();
         try (BufferedReader r = TextInput.reader(path)) {
-            char[] buf = new char[1 << 16];
-            for (int k; (k = r.read(buf)) >= 0; ) sb.append(buf, 0, k);
+            return read(r, source);
         } catch (IOException e) {
             throw new InputException(source, null, "cannot read: " + e.getMessage(), "check the file", e);
         }
-        return parse(sb.toString(), source);
+    }
+
+    /**
+     * Reads one tree from an open reader (e.g. a member of a QIIME 2 archive), bounded as
+     * {@link #read(Path)}; the reader is not closed.
+     *
+     * @param sourceName the name used in messages
+     */
+    public static PhyloTree read(Reader in, String sourceName) throws IOException {
+        long max = InputLimits.maxNewickChars();
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[1 << 16];
+        for (int k; (k = in.read(buf)) >= 0; ) {
+            if (sb.length() + (long) k > max) {
+                throw new InputException(sourceName, "character " + InputLimits.format(max + 1), "tree text is longer than "
+                        + InputLimits.format(max) + " characters", "check this is a Newick tree; " + InputLimits.RAISE_NEWICK);
+            }
+            sb.append(buf, 0, k);
+        }
+        return parse(sb.toString(), sourceName);
     }
 
     /**
@@ -147,6 +170,7 @@ public final class Newick {
         private int[] postIndex = new int[64];
         private double[] length = new double[64];
         private String[] name = new String[64];
+        private int[] at = new int[64]; // offset of the length (else label or ')') per node, for later checks
         private int closed;
 
         // open internal nodes and the offset of their '('
@@ -177,12 +201,15 @@ public final class Newick {
                 if (expectNode) {
                     int parent = depth == 0 ? -1 : stack[depth - 1];
                     if (type == '(') {
-                        push(newNode(parent), tokStart);
+                        int open = newNode(parent);
+                        at[open] = tokStart;
+                        push(open, tokStart);
                         next();
                         continue;
                     }
                     // Anything else starts a tip; its label and length (both optional) follow.
                     cur = newNode(parent);
+                    at[cur] = tokStart;
                     postIndex[cur] = closed++;
                     isTip = true;
                     hasLabel = false;
@@ -199,6 +226,7 @@ public final class Newick {
                         }
                         if (isTip) checkUniqueTip(tokText, tokStart);
                         name[cur] = tokText;
+                        at[cur] = tokStart;
                         hasLabel = true;
                         next();
                         break;
@@ -216,6 +244,7 @@ public final class Newick {
                                     "write branch lengths as decimal numbers such as 0.05 or 1.2e-3");
                         }
                         length[cur] = v;
+                        at[cur] = tokStart;
                         hasLength = true;
                         next();
                         break;
@@ -232,6 +261,7 @@ public final class Newick {
                             throw error(tokStart, "unbalanced ')': it has no matching '('", "remove the extra ')' or add the missing '('");
                         }
                         cur = stack[--depth];
+                        at[cur] = tokStart;
                         postIndex[cur] = closed++;
                         isTip = false;
                         hasLabel = false;
@@ -269,13 +299,25 @@ public final class Newick {
             int[] parent = new int[count];
             double[] len = new double[count];
             String[] names = new String[count];
+            int[] offsets = new int[count];
             for (int i = 0; i < count; i++) {
                 int p = postIndex[i];
                 parent[p] = preParent[i] < 0 ? -1 : postIndex[preParent[i]];
                 len[p] = length[i];
                 names[p] = name[i];
+                offsets[p] = at[i];
             }
-            return new PhyloTree(parent, len, names);
+            return new PhyloTree(parent, len, names, new TreeOrigin(source, offsets, lineStarts()));
+        }
+
+        /** Offsets at which the lines of the text start (0 first). */
+        private int[] lineStarts() {
+            int n = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+            int[] starts = new int[n];
+            int k = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+            return starts;
         }
 
         private int newNode(int parent) {
@@ -285,6 +327,7 @@ public final class Newick {
                 postIndex = Arrays.copyOf(postIndex, cap);
                 length = Arrays.copyOf(length, cap);
                 name = Arrays.copyOf(name, cap);
+                at = Arrays.copyOf(at, cap);
             }
             preParent[count] = parent;
             length[count] = Double.NaN;

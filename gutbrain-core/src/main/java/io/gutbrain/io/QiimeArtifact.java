@@ -4,22 +4,22 @@ import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.error.InputException;
 import io.gutbrain.tree.PhyloTree;
 
+import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.Lineage;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -38,8 +38,14 @@ import java.util.zip.ZipFile;
  * in a YAML library. Only the semantic types gutbrain analyses are accepted
  * ({@link #SUPPORTED_TYPES}); any other type is rejected when opening, naming those.
  *
- * <p>Close the artifact when done: {@link #close()} closes the zip and deletes files extracted by
- * {@link #extractData}.
+ * <p>Members are read as streams straight from the archive, never extracted: each is bounded by
+ * {@link InputLimits#maxArchiveMemberBytes()} and by the decompression-ratio guard of
+ * {@link InputLimits}, and every message names the member as {@code archive.qza!/<uuid>/data/file}.
+ * The one exception is the BIOM HDF5 table, which the HDF5 library can only read from a file: it
+ * alone is copied (bounded the same way) to a temporary file that is deleted as soon as it has
+ * been read; its messages still name the archive member, never the temporary path.
+ *
+ * <p>Close the artifact when done: {@link #close()} closes the zip.
  */
 public final class QiimeArtifact implements AutoCloseable {
     /** Semantic types this class accepts, with the payload file each one carries. */
@@ -64,7 +70,6 @@ public final class QiimeArtifact implements AutoCloseable {
     private final String format;
     private final String archiveVersion;
     private final String frameworkVersion;
-    private Path extractDir;
 
     private QiimeArtifact(Path path, ZipFile zip, String root, Map<String, String> metadata, Map<String, String> version) {
         this.path = path;
@@ -154,7 +159,8 @@ public final class QiimeArtifact implements AutoCloseable {
      */
     private static Map<String, String> readKeyValues(ZipFile zip, String entry, String source) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(entry)), StandardCharsets.UTF_8))) {
+        String member = source + "!/" + entry;
+        try (BufferedReader r = TextInput.reader(guarded(zip, zip.getEntry(entry), member), member)) {
             for (String line; (line = r.readLine()) != null; ) {
                 int colon = line.indexOf(':');
                 if (colon <= 0 || line.startsWith(" ") || line.startsWith("#")) continue;
@@ -206,54 +212,88 @@ public final class QiimeArtifact implements AutoCloseable {
     }
 
     /**
-     * Opens a payload file, e.g. {@code openData("taxonomy.tsv")}. The stream is valid until the
-     * artifact is closed; the caller closes it.
+     * Opens a payload file, e.g. {@code openData("taxonomy.tsv")}, as a stream bounded by
+     * {@link InputLimits#maxArchiveMemberBytes()} and the decompression-ratio guard. The stream
+     * is valid until the artifact is closed; the caller closes it.
      *
      * @throws InputException if the archive has no such file under {@code data/}
      */
     public InputStream openData(String fileName) {
-        ZipEntry e = dataEntry(fileName);
+        return guarded(zip, dataEntry(fileName), dataSource(fileName));
+    }
+
+    /** A member's stream under the size and ratio guard; {@code member} names it in messages. */
+    private static InputStream guarded(ZipFile zip, ZipEntry e, String member) {
         try {
-            return zip.getInputStream(e);
+            long compressed = e.getCompressedSize() > 0 ? e.getCompressedSize() : 1;
+            return new ExpansionGuard(zip.getInputStream(e), () -> compressed, member, InputLimits.maxArchiveMemberBytes());
         } catch (IOException ex) {
-            throw new InputException(TextInput.name(path), e.getName(), "cannot read: " + ex.getMessage(), "the archive is damaged; re-export it from QIIME 2", ex);
+            throw new InputException(member, null, "cannot read: " + ex.getMessage(), "the archive is damaged; re-export it from QIIME 2", ex);
         }
     }
 
     /**
-     * Extracts a payload file to a temporary directory and returns its path, for readers that need
-     * random access to a real file (HDF5 BIOM). The file keeps its name, so extension-based
-     * sniffing still works. Deleted by {@link #close()} (and at JVM exit as a fallback).
+     * Reads a {@code FeatureTable[...]} artifact's {@code feature-table.biom} (BIOM 2.1 HDF5).
+     * The HDF5 reader needs random access, so this one member is copied (bounded as
+     * {@link #openData}) to a temporary file, deleted before this returns or fails.
      *
-     * @throws InputException if the archive has no such file under {@code data/}
+     * @throws InputException naming {@code archive!/member} for a wrong type or a bad table
      */
-    public synchronized Path extractData(String fileName) {
-        ZipEntry e = dataEntry(fileName);
+    public FeatureTable readFeatureTable() {
+        if (type == null || !type.startsWith("FeatureTable[")) {
+            throw new InputException(TextInput.name(path), root + "metadata.yaml", "artifact type is " + type
+                    + ", expected FeatureTable[Frequency] or FeatureTable[RelativeFrequency]", "pass a feature-table artifact");
+        }
+        String file = PAYLOADS.get(type);
+        String member = dataSource(file);
+        Path copy = null;
         try {
-            if (extractDir == null) {
-                extractDir = Files.createTempDirectory("gutbrain-qza-");
-                extractDir.toFile().deleteOnExit();
+            try (InputStream in = openData(file)) {
+                copy = Files.createTempFile("gutbrain-qza-", ".biom");
+                copy.toFile().deleteOnExit();
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException ex) {
+                String reason = ex instanceof FileSystemException f && f.getReason() != null ? f.getReason() : ex.getClass().getSimpleName();
+                throw new InputException(member, null, "cannot stage the HDF5 table for reading: " + reason,
+                        "free space in the temporary folder, or point it elsewhere with GUTBRAIN_JAVA_OPTS=-Djava.io.tmpdir=DIR", ex);
             }
-            Path target = extractDir.resolve(fileName).normalize();
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                try (InputStream in = zip.getInputStream(e)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                return BiomHdf5.read(copy);
+            } catch (InputException ex) {
+                throw renamed(ex, copy.toString(), member);
+            }
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // deleteOnExit is the fallback
                 }
-                target.toFile().deleteOnExit();
             }
-            return target;
-        } catch (IOException ex) {
-            throw new InputException(TextInput.name(path), e.getName(), "cannot extract: " + ex.getMessage(),
-                    "check there is space in the temporary directory (java.io.tmpdir)", ex);
+        }
+    }
+
+    /** The same error with the temporary copy's name replaced by the archive member's. */
+    private static InputException renamed(InputException ex, String tempName, String member) {
+        String source = ex.source() == null || ex.source().equals(tempName) ? member : ex.source();
+        String problem = ex.problem() == null ? null : ex.problem().replace(tempName, member);
+        return new InputException(source, ex.location(), problem, ex.fix(), ex);
+    }
+
+    /** Reads a {@code FeatureData[Taxonomy]} artifact's {@code taxonomy.tsv}, as {@link TaxonomyFile#read(Path)}. */
+    public Map<String, Lineage> readTaxonomy() {
+        String file = requireType("FeatureData[Taxonomy]");
+        String member = dataSource(file);
+        try (DelimitedReader r = DelimitedReader.of(TextInput.reader(openData(file), member), member, '\t', true)) {
+            return TaxonomyFile.read(r);
         }
     }
 
     /** Reads a {@code Phylogeny[Rooted]} artifact's {@code tree.nwk}. */
     public PhyloTree readTree() {
         String file = requireType("Phylogeny[Rooted]");
-        try (InputStream in = openData(file)) {
-            return Newick.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), dataSource(file));
+        try (BufferedReader r = TextInput.reader(openData(file), dataSource(file))) {
+            return Newick.read(r, dataSource(file));
         } catch (IOException ex) {
             throw new InputException(dataSource(file), null, "cannot read: " + ex.getMessage(), "the archive is damaged; re-export it from QIIME 2", ex);
         }
@@ -262,7 +302,7 @@ public final class QiimeArtifact implements AutoCloseable {
     /** Reads a {@code DistanceMatrix} artifact's {@code distance-matrix.tsv}, validated as {@link DistanceMatrixFormat#read(Path)}. */
     public DistanceMatrix readDistanceMatrix() {
         String file = requireType("DistanceMatrix");
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(openData(file), StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedReader r = TextInput.reader(openData(file), dataSource(file))) {
             return DistanceMatrixFormat.read(r, dataSource(file));
         } catch (IOException ex) {
             throw new InputException(dataSource(file), null, "cannot read: " + ex.getMessage(), "the archive is damaged; re-export it from QIIME 2", ex);
@@ -295,26 +335,10 @@ public final class QiimeArtifact implements AutoCloseable {
         return e;
     }
 
-    /** Closes the archive and deletes files extracted from it. */
+    /** Closes the archive. */
     @Override
     public synchronized void close() {
         closeQuietly(zip);
-        if (extractDir != null) {
-            try (Stream<Path> s = Files.walk(extractDir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException ignored) {
-                        // best effort: deleteOnExit is the fallback
-                    }
-                });
-            } catch (NoSuchFileException ignored) {
-                // already gone
-            } catch (IOException ignored) {
-                // best effort: deleteOnExit is the fallback
-            }
-            extractDir = null;
-        }
     }
 
     private static void closeQuietly(ZipFile zip) {

@@ -61,8 +61,7 @@ public final class TableIO {
     public static Map<String, Lineage> readTaxonomy(Path path) {
         if (detect(path) == TableFormat.QZA) {
             try (QiimeArtifact a = QiimeArtifact.open(path)) {
-                requireType(a, path, "FeatureData[Taxonomy]");
-                return TaxonomyFile.read(a.extractData("taxonomy.tsv"));
+                return a.readTaxonomy();
             }
         }
         return TaxonomyFile.read(path);
@@ -70,17 +69,7 @@ public final class TableIO {
 
     private static FeatureTable readQza(Path path) {
         try (QiimeArtifact a = QiimeArtifact.open(path)) {
-            if (!a.semanticType().startsWith("FeatureTable[")) {
-                throw new InputException(path.toString(), "metadata.yaml", "artifact type is " + a.semanticType()
-                        + ", expected FeatureTable[Frequency] or FeatureTable[RelativeFrequency]", "pass a feature-table artifact");
-            }
-            return BiomHdf5.read(a.extractData("feature-table.biom"));
-        }
-    }
-
-    private static void requireType(QiimeArtifact a, Path path, String type) {
-        if (!a.semanticType().equals(type)) {
-            throw new InputException(path.toString(), "metadata.yaml", "artifact type is " + a.semanticType() + ", expected " + type, "pass a " + type + " artifact");
+            return a.readFeatureTable();
         }
     }
 

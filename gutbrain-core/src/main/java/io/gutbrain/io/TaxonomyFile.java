@@ -54,6 +54,13 @@ public final class TaxonomyFile {
      */
     public static Map<String, Lineage> read(Path path) {
         try (DelimitedReader r = DelimitedReader.open(path, '\0', true)) {
+            return read(r);
+        }
+    }
+
+    /** Reads from an open reader (a payload inside a QIIME 2 archive); see {@link #read(Path)}. The reader is not closed. */
+    static Map<String, Lineage> read(DelimitedReader r) {
+        {
             TextTables.findHeader(r, cell -> ID_HEADERS.contains(TextTables.normalize(cell)), null);
             long headerLine = r.line();
             int width = r.size();

@@ -1,16 +1,15 @@
 package io.gutbrain.study;
 
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.InputLimits;
+import io.gutbrain.io.SafeYaml;
 import io.gutbrain.io.TextInput;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,17 +42,41 @@ public final class StudyFile {
         if (!Files.isRegularFile(path)) {
             throw new InputException(source, null, "study file not found", "give the path of a study file; 'gutbrain study init' writes one");
         }
-        String text;
+        String text = readBounded(path, source);
+        return parse(path, source, text);
+    }
+
+    /**
+     * Reads the text, refusing at once a file larger than {@link InputLimits#MAX_STUDY_FILE_BYTES}
+     * (checked on the file size before reading, and again on the decompressed characters for a
+     * gzipped file): a real study file is a few kilobytes, and YAML parsing time grows with size.
+     */
+    private static String readBounded(Path path, String source) {
+        long max = InputLimits.MAX_STUDY_FILE_BYTES;
+        try {
+            long size = Files.size(path);
+            if (size > max) throw tooLarge(source, size + " bytes");
+        } catch (IOException e) {
+            throw new InputException(source, null, "cannot read: " + e.getMessage(), "check the file", e);
+        }
         try (BufferedReader r = TextInput.reader(path)) {
             StringBuilder sb = new StringBuilder();
             char[] buf = new char[1 << 14];
             int n;
-            while ((n = r.read(buf)) > 0) sb.append(buf, 0, n);
-            text = sb.toString();
+            while ((n = r.read(buf)) > 0) {
+                if (sb.length() + n > max) throw tooLarge(source, "more than " + max + " characters");
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
         } catch (IOException e) {
             throw new InputException(source, null, "cannot read: " + e.getMessage(), "check the file", e);
         }
-        return parse(path, source, text);
+    }
+
+    private static InputException tooLarge(String source, String size) {
+        return new InputException(source, null, "study file is " + size + "; at most " + InputLimits.MAX_STUDY_FILE_BYTES
+                + " bytes (1 MiB) are read", "a study file names its inputs and options in a few kilobytes: keep long text"
+                + " (descriptions, notes) in a separate file and data in the input files");
     }
 
     /**
@@ -70,10 +93,10 @@ public final class StudyFile {
     }
 
     private static Node compose(String source, String text) {
-        LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true).setUseMarks(true).build();
         Optional<Node> root;
         try {
-            root = new Compose(settings).composeReader(new StringReader(text));
+            root = SafeYaml.compose(source, text, (line, problem, fix) ->
+                    new StudyFileException(source, List.of(new StudyProblem(line, problem, fix))));
         } catch (MarkedYamlEngineException e) {
             long line = e.getProblemMark().map(m -> (long) m.getLine() + 1).orElse(0L);
             String problem = "not valid YAML: " + (e.getProblem() == null ? "syntax error" : e.getProblem())

@@ -23,6 +23,7 @@ public final class PhyloTree {
     private final int[] nextSibling;  // -1 for last child
     private final int tipCount;
     private volatile Map<String, Integer> tipIndex;
+    private final TreeOrigin origin;
 
     /**
      * @param parent parent index per node, nodes in post-order (parent[i] &gt; i), root last with -1
@@ -30,6 +31,15 @@ public final class PhyloTree {
      * @param name   label per node or null
      */
     public PhyloTree(int[] parent, double[] length, String[] name) {
+        this(parent, length, name, null);
+    }
+
+    /**
+     * As {@link #PhyloTree(int[], double[], String[])}, remembering where the nodes were written
+     * so that checks can name the file, line and column.
+     */
+    public PhyloTree(int[] parent, double[] length, String[] name, TreeOrigin origin) {
+        this.origin = origin;
         int n = parent.length;
         if (length.length != n || name.length != n) throw new IllegalArgumentException("array lengths differ");
         if (n == 0 || parent[n - 1] != -1) throw new IllegalArgumentException("root must be the last node");
@@ -55,6 +65,8 @@ public final class PhyloTree {
     }
 
     public int nodeCount() { return parent.length; }
+    /** Where the tree was read from (file, node positions), or null for a computed tree. */
+    public TreeOrigin origin() { return origin; }
     public int tipCount() { return tipCount; }
     public int root() { return parent.length - 1; }
     public int parent(int node) { return parent[node]; }

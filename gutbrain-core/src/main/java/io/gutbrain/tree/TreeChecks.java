@@ -24,7 +24,7 @@ public final class TreeChecks {
         for (int i = 0; i < tree.root(); i++) {
             double len = tree.branchLength(i);
             if (len < 0) {
-                throw new InputException(source, describe(tree, i), "negative branch length " + len,
+                throw new InputException(sourceOf(tree, source), where(tree, i), "negative branch length " + len,
                         "re-estimate the tree or set negative lengths to 0 (as is usual after neighbour-joining)");
             }
         }
@@ -40,10 +40,40 @@ public final class TreeChecks {
     public static void requireBranchLengths(PhyloTree tree, String source) {
         for (int i = 0; i < tree.root(); i++) {
             if (Double.isNaN(tree.branchLength(i))) {
-                throw new InputException(source, describe(tree, i), "node has no branch length",
+                throw new InputException(sourceOf(tree, source), where(tree, i), "node has no branch length",
                         "use a tree with a length on every branch (name:length in Newick)");
             }
         }
+    }
+
+    /**
+     * An error about one node of a tree: names the tree's file and the node's line and column
+     * when the tree was read from a file ({@link PhyloTree#origin()}), and the node itself.
+     */
+    public static InputException error(PhyloTree tree, int node, String problem, String fix) {
+        return new InputException(sourceOf(tree, null), where(tree, node), problem, fix);
+    }
+
+    /** The file the tree was read from, or null for a computed tree; for messages about the whole tree. */
+    public static String source(PhyloTree tree) {
+        return sourceOf(tree, null);
+    }
+
+    /** " in FILE" naming the file the tree was read from, or "" when it was not read from a file. */
+    public static String inFile(PhyloTree tree) {
+        String s = source(tree);
+        return s == null ? "" : " in " + s;
+    }
+
+    private static String sourceOf(PhyloTree tree, String given) {
+        if (given != null) return given;
+        return tree.origin() == null ? null : tree.origin().source();
+    }
+
+    /** "line 3, column 17, tip 'F72'" when the position is known, else just the node's description. */
+    static String where(PhyloTree tree, int node) {
+        String at = tree.origin() == null ? null : tree.origin().location(node);
+        return at == null ? describe(tree, node) : at + ", " + describe(tree, node);
     }
 
     /**

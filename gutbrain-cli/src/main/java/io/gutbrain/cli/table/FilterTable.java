@@ -4,6 +4,7 @@ import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.error.InputException;
+import io.gutbrain.io.TextInput;
 import io.gutbrain.table.FeatureTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,11 +72,13 @@ public final class FilterTable implements Callable<Integer> {
     static List<String> readIds(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new InputException(file.toString(), null, "file not found", "check the path");
         List<String> ids = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String s = line.strip();
-            if (s.isEmpty() || s.startsWith("#")) continue;
-            int tab = s.indexOf('\t');
-            ids.add(tab >= 0 ? s.substring(0, tab) : s);
+        try (BufferedReader r = TextInput.reader(file)) { // strict UTF-8, bounded lines, gzip, as every text input
+            for (String line; (line = r.readLine()) != null; ) {
+                String s = line.strip();
+                if (s.isEmpty() || s.startsWith("#")) continue;
+                int tab = s.indexOf('\t');
+                ids.add(tab >= 0 ? s.substring(0, tab) : s);
+            }
         }
         return ids;
     }

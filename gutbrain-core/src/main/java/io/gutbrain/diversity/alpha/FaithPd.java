@@ -68,7 +68,7 @@ public final class FaithPd implements AlphaMetric {
             if (prevalence[f] > 0 && tips[f] < 0) missing.add(table.featureIds().get(f));
         }
         if (!missing.isEmpty()) {
-            throw new InputException(table.source(), "feature ids", missing.size() + " observed feature(s) are not tips of the tree: "
+            throw new InputException(table.source(), "feature ids", missing.size() + " observed feature(s) are not tips of the tree" + TreeChecks.inFile(tree) + ": "
                     + ValueFormat.firstFew(missing),
                     "use the tree the features were placed on, or remove those features from the table");
         }
@@ -83,13 +83,13 @@ public final class FaithPd implements AlphaMetric {
         TreeChecks.requireNonNegativeLengths(tree, null);
         double rootLength = tree.branchLength(tree.root());
         if (rootLength < 0) { // TreeChecks ignores the root, but this metric sums its length
-            throw new InputException(null, TreeChecks.describe(tree, tree.root()), "negative branch length " + rootLength + " on the root",
+            throw TreeChecks.error(tree, tree.root(), "negative branch length " + rootLength + " on the root",
                     "remove the root's length or make it non-negative");
         }
         Set<String> seen = new HashSet<>();
         for (int node = 0; node < tree.nodeCount(); node++) {
             if (tree.isTip(node) && tree.name(node) != null && !seen.add(tree.name(node))) {
-                throw new InputException(null, TreeChecks.describe(tree, node), "tip name occurs more than once", "give every tip a unique name");
+                throw TreeChecks.error(tree, node, "tip name occurs more than once", "give every tip a unique name");
             }
         }
     }

@@ -236,7 +236,7 @@ public final class UniFrac {
         for (int f = 0; f < featureTip.length; f++) if (featureTip[f] < 0) missing.add(table.featureIds().get(f));
         if (!missing.isEmpty()) {
             throw new InputException(table.source(), "feature ids", missing.size() + " of " + table.featureCount()
-                    + " table feature(s) are not tips of the tree: " + firstFew(missing),
+                    + " table feature(s) are not tips of the tree" + TreeChecks.inFile(tree) + ": " + firstFew(missing),
                     "use the tree the features were placed on, or filter the table to features in the tree");
         }
         return tipFeature;
@@ -258,7 +258,7 @@ public final class UniFrac {
             double b = tree.branchLength(node);
             if (Double.isNaN(b)) continue;
             if (used[node] && Double.isInfinite(b)) {
-                throw new InputException(null, TreeChecks.describe(tree, node), "branch length is infinite",
+                throw TreeChecks.error(tree, node, "branch length is infinite",
                         "correct the tree; UniFrac needs finite branch lengths");
             }
             len[node] = b;
