@@ -98,11 +98,15 @@ public final class BiomHdf5 {
         }
     }
 
-    /** jhdf's message on one line, with the exception type when it is not jhdf's own. */
+    /**
+     * jhdf's message on one line. Damaged files make jhdf throw all sorts of runtime exceptions
+     * (arithmetic, illegal argument, buffer underflow); their Java type says nothing to a user,
+     * so only the message is kept (the cause stays attached for GUTBRAIN_DEBUG).
+     */
     private static String jhdfMessage(RuntimeException e) {
-        String m = String.valueOf(e.getMessage()).replace('\n', ' ');
+        String m = e.getMessage() == null ? "no detail" : e.getMessage().replace('\n', ' ');
         if (m.length() > 200) m = m.substring(0, 200) + "...";
-        return e instanceof HdfException ? m : e.getClass().getSimpleName() + ": " + m;
+        return m;
     }
 
     // ================================================================== reading

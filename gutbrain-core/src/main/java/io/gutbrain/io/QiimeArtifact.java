@@ -252,8 +252,11 @@ public final class QiimeArtifact implements AutoCloseable {
                 copy = Files.createTempFile("gutbrain-qza-", ".biom");
                 copy.toFile().deleteOnExit();
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.util.zip.ZipException | java.io.EOFException ex) {
+                throw new InputException(member, null, "the archive member is damaged (" + (ex.getMessage() == null ? "truncated" : ex.getMessage()) + ")",
+                        "re-export the artifact with QIIME 2 or copy it again", ex);
             } catch (IOException ex) {
-                String reason = ex instanceof FileSystemException f && f.getReason() != null ? f.getReason() : ex.getClass().getSimpleName();
+                String reason = ex instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(ex.getMessage());
                 throw new InputException(member, null, "cannot stage the HDF5 table for reading: " + reason,
                         "free space in the temporary folder, or point it elsewhere with GUTBRAIN_JAVA_OPTS=-Djava.io.tmpdir=DIR", ex);
             }
