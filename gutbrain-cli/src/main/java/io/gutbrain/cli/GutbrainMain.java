@@ -52,12 +52,12 @@ public final class GutbrainMain implements Runnable {
 
     // Global input limits (io.gutbrain.io.InputLimits), accepted before or after any subcommand.
     @CommandLine.Option(names = "--max-line-length", scope = CommandLine.ScopeType.INHERIT, paramLabel = "N",
-            converter = InputLimitOptions.PositiveSize.class,
+            converter = io.gutbrain.cli.common.options.OptionTypes.InputSize.class,
             description = "Longest line accepted in a text input, in characters (default 64M = 67,108,864; K/M/G suffixes allowed).")
     Long maxLineLength;
 
     @CommandLine.Option(names = "--max-input-ratio", scope = CommandLine.ScopeType.INHERIT, paramLabel = "N",
-            converter = InputLimitOptions.PositiveSize.class,
+            converter = io.gutbrain.cli.common.options.OptionTypes.InputSize.class,
             description = "Largest decompressed:compressed ratio of a gzip file or .qza member once it passes 1 GiB (default 1000).")
     Long maxInputRatio;
 

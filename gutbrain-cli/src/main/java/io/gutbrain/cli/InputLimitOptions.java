@@ -13,18 +13,6 @@ import picocli.CommandLine;
 final class InputLimitOptions {
     private InputLimitOptions() {}
 
-    /** A positive whole number with an optional K, M, G or T suffix; checked when the command line is parsed. */
-    static final class PositiveSize implements CommandLine.ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            try {
-                return InputLimits.parseSize(value);
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a positive whole number (e.g. 1000, 128M, 2G)");
-            }
-        }
-    }
-
     static int apply(CommandLine.ParseResult parseResult, Long maxLineLength, Long maxInputRatio, CommandLine.IExecutionStrategy next) {
         try {
             InputLimits.Values v = InputLimits.fromEnvironment();

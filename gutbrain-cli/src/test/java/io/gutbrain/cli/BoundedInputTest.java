@@ -95,7 +95,7 @@ class BoundedInputTest {
         assertThat(CliRun.of("table", "summarize", in.toString()).exitCode()).isZero(); // the option did not stick
         CliRun bad = CliRun.of("table", "summarize", in.toString(), "--max-line-length", "0");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.errLines()).singleElement().asString().contains("--max-line-length").contains("not a positive whole number");
+        assertThat(bad.errLines()).singleElement().asString().contains("--max-line-length").contains("expected a positive whole number");
     }
 
     @Test

@@ -151,6 +151,26 @@ public final class OptionTypes {
         public QueryMemory() { super(io.gutbrain.report.ResultsStore.MIN_QUERY_MEMORY_MIB, MAX, "e.g. --memory-limit 4096"); }
     }
 
+    /**
+     * A size limit on input ({@code --max-line-length}, {@code --max-input-ratio}): a positive whole
+     * number with an optional K, M, G or T suffix (binary multiples), as {@link io.gutbrain.io.InputLimits} reads them.
+     */
+    public static final class InputSize implements picocli.CommandLine.ITypeConverter<Long>, ValidatedOption {
+        public static final String HELP = "a positive whole number, K/M/G/T suffixes allowed";
+
+        @Override public Long convert(String raw) {
+            try {
+                return io.gutbrain.io.InputLimits.parseSize(raw == null ? "" : raw);
+            } catch (NumberFormatException e) {
+                throw new OptionValueException("expected " + expected() + ", found '" + raw + "'", "e.g. 128M or 2G");
+            }
+        }
+
+        @Override public String expected() { return HELP; }
+
+        @Override public java.util.List<String> invalidExamples() { return java.util.List.of("0", "-5", "lots", "1.5G"); }
+    }
+
     /** How many items to list ({@code --top}). */
     public static final class Top extends IntRange {
         public static final int MAX = 100_000;
