@@ -86,6 +86,9 @@ class ReaderFuzzTest {
                 deleteTree(dir);
             }
         }
+        // one line per reader in the test output: the figures docs/reliability.md quotes
+        System.out.printf(java.util.Locale.ROOT, "fuzz %-16s seed %d: %d cases, %d refused with one line, %d accepted, %d broke the contract%n",
+                target.name(), SEED, TRIES, refused, accepted, failures.size());
         assertThat(failures).as("%s: %d refused, %d accepted, %d broke the contract (seed %d)",
                 target.name(), refused, accepted, failures.size(), SEED).isEmpty();
         // A fuzzer whose every mutation is harmless tests nothing: most must be caught.

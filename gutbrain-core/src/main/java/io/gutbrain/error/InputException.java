@@ -50,14 +50,38 @@ public class InputException extends RuntimeException {
 
     private static String format(String source, String location, String problem, String fix) {
         StringBuilder sb = new StringBuilder();
-        if (source != null && !source.isEmpty()) sb.append(source);
+        if (source != null && !source.isEmpty()) sb.append(escaped(source));
         if (location != null && !location.isEmpty()) {
             if (sb.length() > 0) sb.append(':');
-            sb.append(location);
+            sb.append(escaped(location));
         }
         if (sb.length() > 0) sb.append(": ");
-        sb.append(problem == null ? "invalid input" : problem.replace('\n', ' '));
-        if (fix != null && !fix.isEmpty()) sb.append(" (fix: ").append(fix.replace('\n', ' ')).append(')');
+        sb.append(problem == null ? "invalid input" : escaped(problem.replace('\n', ' ')));
+        if (fix != null && !fix.isEmpty()) sb.append(" (fix: ").append(escaped(fix.replace('\n', ' '))).append(')');
         return sb.toString();
+    }
+
+    /**
+     * The text with control characters written as escapes ({@code \n}, {@code \t}, {@code \u0000}):
+     * names and ids inside a message come from the input, which may hold anything (a damaged
+     * archive's member name with a line break), and the message must stay one line.
+     */
+    static String escaped(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != 0x7f) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            switch (c) {
+                case '\n': b.append("\\n"); break;
+                case '\r': b.append("\\r"); break;
+                case '\t': b.append("\\t"); break;
+                default: b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

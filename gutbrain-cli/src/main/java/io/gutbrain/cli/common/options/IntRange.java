@@ -2,18 +2,17 @@ package io.gutbrain.cli.common.options;
 
 import picocli.CommandLine.ITypeConverter;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A whole-number option from {@code min} to {@code max} (both inclusive). Subclasses only name
- * the bounds and the fix, so that each range is written once (see {@link OptionTypes}).
+ * the bounds and the fix, so that each range is written once (see {@link OptionTypes}). Parsing
+ * and messages are {@link LongRange}'s, bounded by {@code int}.
  */
 public abstract class IntRange implements ITypeConverter<Integer>, ValidatedOption {
     private final int min;
     private final int max;
-    private final String fix;
+    private final LongRange range;
 
     /**
      * @param min smallest value accepted
@@ -23,36 +22,16 @@ public abstract class IntRange implements ITypeConverter<Integer>, ValidatedOpti
     protected IntRange(int min, int max, String fix) {
         this.min = min;
         this.max = max;
-        this.fix = fix;
+        this.range = new LongRange(min, max, Integer.MIN_VALUE, Integer.MAX_VALUE, fix) {};
     }
 
     public int min() { return min; }
 
     public int max() { return max; }
 
-    @Override public Integer convert(String raw) {
-        String s = raw == null ? "" : raw.strip().replace("_", "");
-        long v;
-        try {
-            v = Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new OptionValueException("expected " + expected() + ", found '" + raw + "'", fix);
-        }
-        if (v < min || v > max) throw new OptionValueException("expected " + expected() + ", found '" + raw + "'", fix);
-        return (int) v;
-    }
+    @Override public Integer convert(String raw) { return Math.toIntExact(range.convert(raw)); }
 
-    @Override public String expected() {
-        return max == Integer.MAX_VALUE
-                ? String.format(Locale.ROOT, "a whole number of at least %d", min)
-                : String.format(Locale.ROOT, "a whole number from %d to %d", min, max);
-    }
+    @Override public String expected() { return range.expected(); }
 
-    @Override public List<String> invalidExamples() {
-        List<String> out = new ArrayList<>(List.of("abc", "1.5", ""));
-        if (min > Integer.MIN_VALUE) out.add(Long.toString(min - 1L));
-        if (max < Integer.MAX_VALUE) out.add(Long.toString(max + 1L));
-        out.add("99999999999999999999");
-        return out;
-    }
+    @Override public List<String> invalidExamples() { return range.invalidExamples(); }
 }

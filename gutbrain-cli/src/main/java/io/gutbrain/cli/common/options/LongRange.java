@@ -10,11 +10,20 @@ import java.util.Locale;
 public abstract class LongRange implements ITypeConverter<Long>, ValidatedOption {
     private final long min;
     private final long max;
+    private final long floor;
+    private final long ceiling;
     private final String fix;
 
     protected LongRange(long min, long max, String fix) {
+        this(min, max, Long.MIN_VALUE, Long.MAX_VALUE, fix);
+    }
+
+    /** With the bounds of the Java type ({@code floor}, {@code ceiling}), so that a range open at one end says so. */
+    LongRange(long min, long max, long floor, long ceiling, String fix) {
         this.min = min;
         this.max = max;
+        this.floor = floor;
+        this.ceiling = ceiling;
         this.fix = fix;
     }
 
@@ -31,16 +40,16 @@ public abstract class LongRange implements ITypeConverter<Long>, ValidatedOption
     }
 
     @Override public String expected() {
-        if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) return "a whole number";
-        return max == Long.MAX_VALUE
+        if (min == floor && max == ceiling) return "a whole number";
+        return max == ceiling
                 ? String.format(Locale.ROOT, "a whole number of at least %d", min)
                 : String.format(Locale.ROOT, "a whole number from %d to %d", min, max);
     }
 
     @Override public List<String> invalidExamples() {
         List<String> out = new ArrayList<>(List.of("abc", "1.5", "", "99999999999999999999"));
-        if (min > Long.MIN_VALUE) out.add(Long.toString(min - 1L));
-        if (max < Long.MAX_VALUE) out.add(Long.toString(max + 1L));
+        if (min > floor) out.add(Long.toString(min - 1L));
+        if (max < ceiling) out.add(Long.toString(max + 1L));
         return out;
     }
 }
