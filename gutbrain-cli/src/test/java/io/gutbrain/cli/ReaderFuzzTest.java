@@ -48,10 +48,12 @@ class ReaderFuzzTest {
 
     static final int TRIES = Integer.getInteger("gutbrain.fuzz.tries", DEFAULT_TRIES);
     static final long SEED = Long.getLong("gutbrain.fuzz.seed", DEFAULT_SEED);
+    /** One reader only ({@code -Dgutbrain.fuzz.target=biom-hdf5}), to reproduce a failure quickly. */
+    static final String ONLY = System.getProperty("gutbrain.fuzz.target");
 
     @TestFactory
     Stream<DynamicTest> everyReaderKeepsTheContractUnderMutation() {
-        return FuzzTarget.all().stream().map(t -> DynamicTest.dynamicTest(t.name(), () -> fuzz(t)));
+        return FuzzTarget.all().stream().filter(t -> ONLY == null || ONLY.equals(t.name())).map(t -> DynamicTest.dynamicTest(t.name(), () -> fuzz(t)));
     }
 
     private static void fuzz(FuzzTarget target) throws IOException {
@@ -59,6 +61,8 @@ class ReaderFuzzTest {
         List<String> failures = new ArrayList<>();
         int accepted = 0;
         int refused = 0;
+        long slowestNanos = -1;
+        String slowest = "";
         for (int i = 0; i < TRIES; i++) {
             Path dir = Files.createTempDirectory("gutbrain-fuzz-");
             try {
@@ -71,8 +75,19 @@ class ReaderFuzzTest {
                 Set<String> before = listing(dir);
                 String[] args = target.command(dir, out);
                 int n = i;
-                CliRun r = assertTimeoutPreemptively(PER_CASE, () -> CliRun.of(args),
-                        () -> target.name() + " case " + caseId(n) + " ran longer than " + PER_CASE);
+                CliRun r;
+                long t0 = System.nanoTime();
+                try {
+                    r = assertTimeoutPreemptively(PER_CASE, () -> CliRun.of(args),
+                            () -> target.name() + " case " + caseId(n) + " ran longer than " + PER_CASE);
+                } catch (AssertionError timedOut) {
+                    throw new AssertionError(timedOut.getMessage() + " | args " + String.join(" ", args) + " | saved " + save(target, n, bytes, args), timedOut);
+                }
+                long took = System.nanoTime() - t0;
+                if (took > slowestNanos) {
+                    slowestNanos = took;
+                    slowest = caseId(i) + " (" + (r.exitCode() == 0 ? "accepted" : "refused") + ", saved " + save(target, -1, bytes, args) + ")";
+                }
                 String problem = Contract.violation(r, target.fileNames(), before, listing(dir), target.listsEveryProblem());
                 if (problem != null) {
                     failures.add(target.name() + " case " + caseId(i) + ": " + problem + " | args " + String.join(" ", args)
@@ -87,8 +102,8 @@ class ReaderFuzzTest {
             }
         }
         // one line per reader in the test output: the figures docs/reliability.md quotes
-        System.out.printf(java.util.Locale.ROOT, "fuzz %-16s seed %d: %d cases, %d refused with one line, %d accepted, %d broke the contract%n",
-                target.name(), SEED, TRIES, refused, accepted, failures.size());
+        System.out.printf(java.util.Locale.ROOT, "fuzz %-16s seed %d: %d cases, %d refused with one line, %d accepted, %d broke the contract; slowest %.2f s: case %s%n",
+                target.name(), SEED, TRIES, refused, accepted, failures.size(), slowestNanos / 1e9, slowest);
         assertThat(failures).as("%s: %d refused, %d accepted, %d broke the contract (seed %d)",
                 target.name(), refused, accepted, failures.size(), SEED).isEmpty();
         // A fuzzer whose every mutation is harmless tests nothing: most must be caught.
@@ -101,9 +116,10 @@ class ReaderFuzzTest {
         try {
             Path dir = Path.of("target", "fuzz-failures");
             Files.createDirectories(dir);
-            Path f = dir.resolve(target.name() + "-" + i + "-" + target.attacked());
+            String stem = target.name() + "-" + (i < 0 ? "slowest" : Integer.toString(i));
+            Path f = dir.resolve(stem + "-" + target.attacked());
             Files.write(f, bytes);
-            Files.writeString(dir.resolve(target.name() + "-" + i + ".args"), String.join(" ", args) + "\n");
+            Files.writeString(dir.resolve(stem + ".args"), String.join(" ", args) + "\n");
             return f.toString();
         } catch (IOException e) {
             return "(not saved: " + e.getMessage() + ")";

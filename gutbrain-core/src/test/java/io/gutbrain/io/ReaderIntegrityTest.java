@@ -32,6 +32,23 @@ class ReaderIntegrityTest {
     /** 160 with the top exponent bit flipped: 8.9e-307, a normal (not subnormal) double. */
     static final double FLIPPED_160 = Double.longBitsToDouble(Double.doubleToLongBits(160) ^ (1L << 62));
 
+    /**
+     * Found by the reader fuzzer (seed 7, case 363): a 2.9 kB BIOM HDF5 whose object header claims
+     * a length of gigabytes. Read through a file channel, jhdf allocated and filled a buffer of that
+     * length (4.1 GB resident, 27 s); read over a memory map it is refused at once.
+     */
+    @Test
+    void aCorruptObjectHeaderLengthIsRefusedWithoutAllocatingIt() throws Exception {
+        Path damaged = Path.of(ReaderIntegrityTest.class.getResource("/damaged/corrupt_header_length.biom").toURI());
+        long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        InputException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> catchThrowableOfType(() -> BiomHdf5.read(damaged), InputException.class));
+        long after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        assertThat(e).isNotNull();
+        assertThat(e.oneLine()).contains("corrupt_header_length.biom").contains("damaged").contains("fix:");
+        assertThat(after - before).as("heap grown while refusing a 2.9 kB file").isLessThan(256L << 20);
+    }
+
     // ------------------------------------------------------------------ ids
 
     static String json(String rowId, String colId, String value) {
