@@ -1,6 +1,6 @@
 package io.gutbrain.intervention;
 
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.gutbrain.report;
+package io.gutbrain.result;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package io.gutbrain.report;
+package io.gutbrain.result;
 
 import io.gutbrain.io.TextOutput;
 
@@ -71,8 +71,11 @@ public record ResultTable(String name, List<String> columns, List<Object[]> rows
         return sb.toString();
     }
 
-    /** One cell as TSV text. */
-    static String tsvCell(Object cell) {
+    /**
+     * One cell as TSV text (null and NaN as {@code NA}); public so that the HTML report and the
+     * results store write a cell exactly as the TSV does.
+     */
+    public static String tsvCell(Object cell) {
         if (cell == null) return "NA";
         if (cell instanceof Double || cell instanceof Float) return TextOutput.number(((Number) cell).doubleValue());
         if (cell instanceof Number || cell instanceof Boolean) return cell.toString();

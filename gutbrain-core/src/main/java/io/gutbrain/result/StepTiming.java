@@ -1,4 +1,4 @@
-package io.gutbrain.report;
+package io.gutbrain.result;
 
 /**
  * How long one pipeline step took, and whether its result was reused from an earlier run

@@ -1,4 +1,4 @@
-package io.gutbrain.stats;
+package io.gutbrain.util;
 
 import java.util.Arrays;
 

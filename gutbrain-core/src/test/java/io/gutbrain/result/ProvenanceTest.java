@@ -1,4 +1,4 @@
-package io.gutbrain.report;
+package io.gutbrain.result;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

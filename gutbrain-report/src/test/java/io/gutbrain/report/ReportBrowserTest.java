@@ -1,5 +1,8 @@
 package io.gutbrain.report;
 
+import io.gutbrain.result.Provenance;
+import io.gutbrain.result.ResultTable;
+import io.gutbrain.result.StepTiming;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import io.gutbrain.error.InputException;
 import io.gutbrain.io.AtomicOutput;
 import io.gutbrain.io.TextOutput;
 import io.gutbrain.report.Figure;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.gutbrain.study;
 
 import io.gutbrain.report.Figure;
 import io.gutbrain.report.HtmlReport;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

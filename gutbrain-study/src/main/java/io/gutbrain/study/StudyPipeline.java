@@ -1,5 +1,6 @@
 package io.gutbrain.study;
 
+import io.gutbrain.report.intervention.BifidogenicFigures;
 import io.gutbrain.association.ModelFit;
 import io.gutbrain.intervention.ArmChange;
 import io.gutbrain.intervention.ArmTimeModel;
@@ -10,7 +11,7 @@ import io.gutbrain.intervention.ColonisationResult;
 import io.gutbrain.intervention.ChangeFromBaseline;
 import io.gutbrain.intervention.ChangeResult;
 import io.gutbrain.intervention.Engraftment;
-import io.gutbrain.intervention.EngraftmentFigures;
+import io.gutbrain.report.intervention.EngraftmentFigures;
 import io.gutbrain.intervention.EngraftmentResult;
 import io.gutbrain.intervention.MeanEstimate;
 import io.gutbrain.intervention.Outcome;
@@ -59,10 +60,10 @@ import io.gutbrain.report.Figure;
 import io.gutbrain.report.FigureSpec;
 import io.gutbrain.report.Figures;
 import io.gutbrain.report.HtmlReport;
-import io.gutbrain.report.Provenance;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.Provenance;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
-import io.gutbrain.report.StepTiming;
+import io.gutbrain.result.StepTiming;
 import io.gutbrain.stats.KruskalWallis;
 import io.gutbrain.stats.Permanova;
 import io.gutbrain.stats.Permdisp;
@@ -1497,7 +1498,7 @@ public final class StudyPipeline {
                 b.responders().active().events(), b.responders().active().n(), active,
                 b.responders().reference().events(), b.responders().reference().n(), control,
                 fmt(b.responders().difference()), fmt(b.responders().lower()), fmt(b.responders().upper())));
-        o.figure(b.figure("intervention-bifidogenic"));
+        o.figure(BifidogenicFigures.perArm(b, "intervention-bifidogenic"));
         o.table(b.table("intervention_bifidogenic"), "Bifidogenic response: log fold change of Bifidobacterium per arm and between arms (natural log; "
                 + "fold_change = exp), responders at ≥ 2-fold", true);
     }

@@ -6,7 +6,7 @@ import io.gutbrain.association.linda.LindaOptions;
 import io.gutbrain.io.BiomJson;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import io.gutbrain.table.FeatureTable;
 import org.junit.jupiter.api.Test;

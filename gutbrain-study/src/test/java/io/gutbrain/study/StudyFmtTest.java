@@ -1,7 +1,7 @@
 package io.gutbrain.study;
 
 import io.gutbrain.error.InputException;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import io.gutbrain.simulate.FmtTrialSimulator;
 import io.gutbrain.simulate.SimulatedFmtTrial;

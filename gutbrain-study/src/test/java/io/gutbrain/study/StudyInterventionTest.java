@@ -1,6 +1,6 @@
 package io.gutbrain.study;
 
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

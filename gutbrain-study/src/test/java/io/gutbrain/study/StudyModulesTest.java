@@ -6,7 +6,7 @@ import io.gutbrain.io.Picrust2;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.modules.ModuleSet;
 import io.gutbrain.modules.StratifiedKo;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import io.gutbrain.simulate.KoProfileSimulator;
 import io.gutbrain.table.FeatureTable;

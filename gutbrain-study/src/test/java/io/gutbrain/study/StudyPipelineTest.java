@@ -1,7 +1,7 @@
 package io.gutbrain.study;
 
 import io.gutbrain.io.ClassicTsv;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import io.gutbrain.simulate.CohortSimulator;
 import io.gutbrain.simulate.SimulatedCohort;

@@ -2,7 +2,7 @@ package io.gutbrain.study;
 
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.io.DistanceMatrixFormat;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

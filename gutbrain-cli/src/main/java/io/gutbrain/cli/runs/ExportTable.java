@@ -2,7 +2,7 @@ package io.gutbrain.cli.runs;
 
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.io.TextOutput;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
