@@ -2,9 +2,9 @@ package io.gutbrain.report;
 
 import io.gutbrain.result.Provenance;
 import io.gutbrain.result.ResultTable;
-import io.gutbrain.result.StepTiming;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.OutputFolder;
+import io.gutbrain.result.StepTiming;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package io.gutbrain.report;
 
 import io.gutbrain.result.Provenance;
 import io.gutbrain.result.ResultTable;
-import io.gutbrain.result.StepTiming;
 import io.gutbrain.error.InputException;
+import io.gutbrain.result.StepTiming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

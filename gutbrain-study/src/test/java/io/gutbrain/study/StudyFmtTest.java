@@ -1,8 +1,8 @@
 package io.gutbrain.study;
 
 import io.gutbrain.error.InputException;
-import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.simulate.FmtTrialSimulator;
 import io.gutbrain.simulate.SimulatedFmtTrial;
 import io.gutbrain.simulate.SimulationSource;

@@ -1,7 +1,7 @@
 package io.gutbrain.study;
 
-import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
+import io.gutbrain.result.ResultTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.gutbrain.study;
 
 import io.gutbrain.io.ClassicTsv;
-import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.simulate.CohortSimulator;
 import io.gutbrain.simulate.SimulatedCohort;
 import io.gutbrain.simulate.SimulationParameters;

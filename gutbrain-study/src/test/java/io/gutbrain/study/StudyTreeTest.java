@@ -2,8 +2,8 @@ package io.gutbrain.study;
 
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.io.DistanceMatrixFormat;
-import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
+import io.gutbrain.result.ResultTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

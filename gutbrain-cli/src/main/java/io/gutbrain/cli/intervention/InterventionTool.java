@@ -1,6 +1,5 @@
 package io.gutbrain.cli.intervention;
 
-import io.gutbrain.report.intervention.BifidogenicFigures;
 import io.gutbrain.cli.common.options.OptionTypes;
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.FolderOutput;
@@ -31,6 +30,7 @@ import io.gutbrain.measures.Instrument;
 import io.gutbrain.measures.Instruments;
 import io.gutbrain.measures.Scoring;
 import io.gutbrain.metadata.SampleMetadata;
+import io.gutbrain.report.intervention.BifidogenicFigures;
 import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.TaxonGroup;

@@ -2,9 +2,9 @@ package io.gutbrain.report.intervention;
 
 import io.gutbrain.intervention.EngraftmentResult;
 import io.gutbrain.intervention.MeanEstimate;
+import io.gutbrain.intervention.SourceTracking;
 import io.gutbrain.intervention.SourceTrackingResult;
 import io.gutbrain.intervention.TrialDesign;
-import io.gutbrain.intervention.SourceTracking;
 import io.gutbrain.report.Figure;
 import io.gutbrain.report.FigureSpec;
 import io.gutbrain.report.Figures;
