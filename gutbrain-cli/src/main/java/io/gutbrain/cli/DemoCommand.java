@@ -15,7 +15,7 @@ import io.gutbrain.io.Newick;
 import io.gutbrain.io.TableFormat;
 import io.gutbrain.io.TableIO;
 import io.gutbrain.metadata.MetadataMatch;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.TableSummary;
 import io.gutbrain.tree.PhyloTree;

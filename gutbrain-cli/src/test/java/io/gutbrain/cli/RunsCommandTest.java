@@ -1,7 +1,7 @@
 package io.gutbrain.cli;
 
 import io.gutbrain.report.ResultsStore;
-import io.gutbrain.report.StepTiming;
+import io.gutbrain.result.StepTiming;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,6 +5,7 @@ import io.gutbrain.diversity.alpha.AlphaMetric;
 import io.gutbrain.diversity.alpha.CountValidation;
 import io.gutbrain.error.InputException;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 import io.gutbrain.tree.PhyloTree;
 import io.gutbrain.util.Parallel;
 import io.gutbrain.util.ProgressListener;
@@ -63,7 +64,7 @@ public final class Rarefaction {
         checkDepths(table, new long[] {depth}, totals);
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         SplittableRandom[] rng = sampleRandoms(seed, table.sampleCount());
-        double[] values = table.rawValues();
+        double[] values = TableArrays.values(table);
         double[] drawn = new double[values.length];
         int maxRun = maxRun(table);
         ThreadLocal<Work> work = ThreadLocal.withInitial(() -> new Work(maxRun, 0, 0));
@@ -83,7 +84,7 @@ public final class Rarefaction {
     private static Rarefied assemble(FeatureTable table, long[] totals, long depth, double[] drawn) {
         List<String> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        int[] fiIn = table.rawFeatureIndices();
+        int[] fiIn = TableArrays.featureIndices(table);
         int nnz = 0;
         for (double d : drawn) if (d > 0) nnz++;
         int[] ptr = new int[table.sampleCount() + 1];
@@ -151,8 +152,8 @@ public final class Rarefaction {
         int nm = kernels.size();
         RarefactionCurve out = new RarefactionCurve(table.sampleIds(), totals, sorted, kernels, iterations);
         SplittableRandom[] rng = sampleRandoms(seed, table.sampleCount());
-        double[] values = table.rawValues();
-        int[] features = table.rawFeatureIndices();
+        double[] values = TableArrays.values(table);
+        int[] features = TableArrays.featureIndices(table);
         int maxRun = maxRun(table);
         ThreadLocal<Work> work = ThreadLocal.withInitial(() -> new Work(maxRun, nm, iterations));
         Parallel.forEach(table.sampleCount(), threads, s -> {

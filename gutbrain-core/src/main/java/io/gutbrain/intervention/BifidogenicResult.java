@@ -1,16 +1,10 @@
 package io.gutbrain.intervention;
 
-import io.gutbrain.report.Figure;
-import io.gutbrain.report.FigureSpec;
-import io.gutbrain.report.Figures;
-import io.gutbrain.report.ResultTable;
 
+import io.gutbrain.result.ResultTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The bifidogenic response ({@link Bifidogenic#compute}).
@@ -87,23 +81,5 @@ public record BifidogenicResult(String timepoint, String activeArm, String refer
         return new Object[]{genus.taxon(), features, timepoint, arm, m.n(), m.mean(), m.lower(), m.upper(),
                 Math.exp(m.mean()), Math.exp(m.lower()), Math.exp(m.upper()), m.p(), options.responderFold(),
                 r.events(), r.rate(), r.lower(), r.upper()};
-    }
-
-    /**
-     * Box and strip plot of every subject's log2 fold change of the genus per arm (log2 so that
-     * 1 is a doubling, the responder threshold at the default fold).
-     */
-    public Figure figure(String name) {
-        Map<String, double[]> byArm = new LinkedHashMap<>();
-        for (String arm : List.of(referenceArm, activeArm)) {
-            double[] v = genus.changes(arm);
-            for (int i = 0; i < v.length; i++) v[i] /= Math.log(2);
-            byArm.put(arm, v);
-        }
-        return Figures.boxStrip(FigureSpec.of(name, genus.taxon() + ": log2 fold change per arm")
-                .caption(String.format(Locale.ROOT, "Log2 fold change of the relative abundance of %s from baseline to %s per subject "
-                                + "(pseudocount %.3g); a responder's value is at least %.3g.", genus.taxon(), timepoint, pseudocount,
-                        Math.log(options.responderFold()) / Math.log(2)))
-                .axes("arm", "log2 fold change of " + genus.taxon()), byArm);
     }
 }

@@ -1,7 +1,7 @@
 package io.gutbrain.intervention;
 
-import io.gutbrain.report.ResultTable;
 
+import io.gutbrain.result.ResultTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

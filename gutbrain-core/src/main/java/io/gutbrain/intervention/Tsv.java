@@ -45,7 +45,7 @@ final class Tsv {
 
     /**
      * Typed cells as text: doubles by {@link #num}, other numbers and booleans by
-     * {@code toString}, null as {@code NA}; so that a result's {@link io.gutbrain.report.ResultTable}
+     * {@code toString}, null as {@code NA}; so that a result's {@link io.gutbrain.result.ResultTable}
      * and its TSV file come from the same cells.
      */
     static List<String> cells(Object[] row) {

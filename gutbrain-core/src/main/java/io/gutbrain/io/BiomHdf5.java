@@ -5,6 +5,7 @@ import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.table.FeatureMajor;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.Lineage;
+import io.gutbrain.table.TableArrays;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
@@ -499,14 +500,14 @@ public final class BiomHdf5 {
         FeatureMajor fm = t.byFeature();
         WritableGroup obs = f.putGroup("observation");
         obs.putDataset("ids", t.featureIds().toArray(new String[0]));
-        writeMatrix(obs, fm.values(), fm.sampleIndices(), fm.pointers());
+        writeMatrix(obs, TableArrays.values(fm), TableArrays.sampleIndices(fm), TableArrays.featurePointers(fm));
         WritableGroup obsMd = obs.putGroup("metadata");
         if (t.hasTaxonomy()) obsMd.putDataset("taxonomy", taxonomyArray(t));
         obs.putGroup("group-metadata");
 
         WritableGroup smp = f.putGroup("sample");
         smp.putDataset("ids", t.sampleIds().toArray(new String[0]));
-        writeMatrix(smp, t.rawValues(), t.rawFeatureIndices(), t.rawSamplePointers());
+        writeMatrix(smp, TableArrays.values(t), TableArrays.featureIndices(t), TableArrays.samplePointers(t));
         WritableGroup smpMd = smp.putGroup("metadata");
         SampleMetadata md = t.metadata();
         if (md != null) {

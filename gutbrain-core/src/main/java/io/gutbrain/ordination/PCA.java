@@ -3,6 +3,7 @@ package io.gutbrain.ordination;
 import io.gutbrain.io.TextOutput;
 import io.gutbrain.table.FeatureMajor;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 import io.gutbrain.util.Parallel;
 
 import java.nio.file.Path;
@@ -115,9 +116,9 @@ public final class PCA {
         double[] gram;
         if (bySample) {
             FeatureMajor fm = table.byFeature();
-            gram = gram(fm.pointers(), fm.sampleIndices(), fm.values(), nf, ns, pseudocount);
+            gram = gram(TableArrays.featurePointers(fm), TableArrays.sampleIndices(fm), TableArrays.values(fm), nf, ns, pseudocount);
         } else {
-            gram = gram(table.rawSamplePointers(), table.rawFeatureIndices(), table.rawValues(), ns, nf, pseudocount);
+            gram = gram(TableArrays.samplePointers(table), TableArrays.featureIndices(table), TableArrays.values(table), ns, nf, pseudocount);
         }
         double trace = 0;
         for (int i = 0; i < m; i++) trace += gram[i * m + i];

@@ -6,6 +6,7 @@ import io.gutbrain.measures.Instruments;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.metadata.SampleMetadata.ColumnType;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 import io.gutbrain.util.NearestName;
 import org.apache.commons.math3.special.Erf;
 
@@ -222,8 +223,8 @@ public final class CohortSimulator {
         }
         SampleMetadata md = out.build(ids);
         FeatureTable picked = t.selectSamples(chosen);
-        FeatureTable table = FeatureTable.fromSampleMajor(source.name(), ids, picked.featureIds(), picked.rawSamplePointers(),
-                picked.rawFeatureIndices(), picked.rawValues());
+        FeatureTable table = FeatureTable.fromSampleMajor(source.name(), ids, picked.featureIds(), TableArrays.samplePointers(picked),
+                TableArrays.featureIndices(picked), TableArrays.values(picked));
         double[] phqMs = meanSd(phqTotals);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("subjects", n);

@@ -4,7 +4,7 @@ import io.gutbrain.io.ClassicTsv;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.io.TextOutput;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.table.FeatureTable;
 
 import java.nio.file.Path;

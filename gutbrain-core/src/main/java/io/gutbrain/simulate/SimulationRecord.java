@@ -3,7 +3,7 @@ package io.gutbrain.simulate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gutbrain.io.AtomicOutput;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.gutbrain.simulate;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.io.TableIO;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.gutbrain.stats;
 
+import io.gutbrain.util.Quantiles;
 import java.util.Arrays;
 
 /**

@@ -3,8 +3,8 @@ package io.gutbrain.table;
 /**
  * The transposed (features-as-rows, CSC) layout of a {@link FeatureTable}: for feature {@code f}
  * its non-zero samples are at positions {@code [pointers()[f], pointers()[f+1])}, sample indices
- * ascending. Built in O(nnz) by a counting pass; 12 bytes per non-zero. Arrays are shared, never
- * modify them.
+ * ascending. Built in O(nnz) by a counting pass; 12 bytes per non-zero. Immutable: its arrays
+ * reach the hot kernels through {@link TableArrays} only.
  */
 public final class FeatureMajor {
     private final int[] ptr;
@@ -43,7 +43,8 @@ public final class FeatureMajor {
     public int featureEnd(int f) { return ptr[f + 1]; }
     public int sampleAt(int k) { return sampleIdx[k]; }
     public double valueAt(int k) { return vals[k]; }
-    public int[] pointers() { return ptr; }
-    public int[] sampleIndices() { return sampleIdx; }
-    public double[] values() { return vals; }
+    // the arrays themselves reach the kernels through TableArrays only
+    int[] pointers() { return ptr; }
+    int[] sampleIndices() { return sampleIdx; }
+    double[] values() { return vals; }
 }

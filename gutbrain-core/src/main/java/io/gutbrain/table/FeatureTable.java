@@ -217,13 +217,14 @@ public final class FeatureTable {
     /** Number of non-zero features in sample {@code s} (observed richness). */
     public int sampleNonZero(int s) { return samplePtr[s + 1] - samplePtr[s]; }
 
-    /**
-     * Read-only access to the raw CSR arrays for hot kernels. Callers must not write to them.
-     * Positions for sample s are {@code [ptr[s], ptr[s+1])}.
+    /*
+     * The raw CSR arrays, shared with the hot kernels through TableArrays only (package-private
+     * so that the table's public API never hands out its internal arrays). Positions for sample
+     * s are [ptr[s], ptr[s+1]).
      */
-    public int[] rawSamplePointers() { return samplePtr; }
-    public int[] rawFeatureIndices() { return featureIdx; }
-    public double[] rawValues() { return values; }
+    int[] rawSamplePointers() { return samplePtr; }
+    int[] rawFeatureIndices() { return featureIdx; }
+    double[] rawValues() { return values; }
 
     /** The value at (sample, feature); 0 when not stored. Binary search: O(log nnz(sample)). */
     public double get(int s, int f) {

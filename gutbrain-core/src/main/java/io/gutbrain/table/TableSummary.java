@@ -71,8 +71,8 @@ public record TableSummary(int samples, int features, long nonZeros, double dens
         return name + " (" + r.label() + ")";
     }
 
-    /** R type-7 quantile of an ascending array ({@link io.gutbrain.stats.Quantiles#type7}); NaN when empty. */
+    /** R type-7 quantile of an ascending array ({@link io.gutbrain.util.Quantiles#type7}); NaN when empty. */
     public static double quantile(double[] ascending, double p) {
-        return ascending.length == 0 ? Double.NaN : io.gutbrain.stats.Quantiles.type7(ascending, p);
+        return ascending.length == 0 ? Double.NaN : io.gutbrain.util.Quantiles.type7(ascending, p);
     }
 }

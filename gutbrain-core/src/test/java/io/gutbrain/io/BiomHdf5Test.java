@@ -7,6 +7,7 @@ import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.Lineage;
 import io.gutbrain.table.Rank;
 import io.gutbrain.table.SyntheticTables;
+import io.gutbrain.table.TableArrays;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -167,10 +168,10 @@ class BiomHdf5Test {
             assertThat((String[]) h.getDatasetByPath("/observation/ids").getData()).containsExactlyElementsOf(t.featureIds());
             assertThat((String[]) h.getDatasetByPath("/sample/ids").getData()).containsExactlyElementsOf(t.sampleIds());
             FeatureMajor fm = t.byFeature();
-            assertThat((int[]) h.getDatasetByPath("/observation/matrix/indptr").getData()).isEqualTo(fm.pointers());
-            assertThat((int[]) h.getDatasetByPath("/observation/matrix/indices").getData()).isEqualTo(fm.sampleIndices());
-            assertThat((double[]) h.getDatasetByPath("/observation/matrix/data").getData()).isEqualTo(fm.values());
-            assertThat((int[]) h.getDatasetByPath("/sample/matrix/indptr").getData()).isEqualTo(t.rawSamplePointers());
+            assertThat((int[]) h.getDatasetByPath("/observation/matrix/indptr").getData()).isEqualTo(TableArrays.featurePointers(fm));
+            assertThat((int[]) h.getDatasetByPath("/observation/matrix/indices").getData()).isEqualTo(TableArrays.sampleIndices(fm));
+            assertThat((double[]) h.getDatasetByPath("/observation/matrix/data").getData()).isEqualTo(TableArrays.values(fm));
+            assertThat((int[]) h.getDatasetByPath("/sample/matrix/indptr").getData()).isEqualTo(TableArrays.samplePointers(t));
             String[][] tax = (String[][]) h.getDatasetByPath("/observation/metadata/taxonomy").getData();
             assertThat(tax[3]).containsExactly("k__Bacteria", "p__Firmicutes", "c__Clostridia", "o__Halanaerobiales",
                     "f__Halanaerobiaceae", "g__Halanaerobium", "s__Halanaerobiumsaccharolyticum");

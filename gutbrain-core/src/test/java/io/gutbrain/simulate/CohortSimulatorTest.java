@@ -172,7 +172,7 @@ class CohortSimulatorTest {
         // sha256sum of the copied atlas1006 files, computed with coreutils
         assertThat(json.at("/source/counts_sha256").asText()).isEqualTo("b7a059d6a6fda8b06b063000db2b2091e1f5b21a854a610e437a6bb62099f485");
         assertThat(json.at("/source/metadata_sha256").asText()).isEqualTo("ed6417db84939912540dfc74db56c222ebab6e2574485501dc546817a493bba0");
-        assertThat(json.at("/outputs/0/sha256").asText()).isEqualTo(io.gutbrain.report.Provenance.sha256(dir.resolve("table.tsv")));
+        assertThat(json.at("/outputs/0/sha256").asText()).isEqualTo(io.gutbrain.result.Provenance.sha256(dir.resolve("table.tsv")));
     }
 
     @Test

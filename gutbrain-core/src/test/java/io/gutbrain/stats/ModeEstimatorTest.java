@@ -1,5 +1,6 @@
 package io.gutbrain.stats;
 
+import io.gutbrain.util.Quantiles;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

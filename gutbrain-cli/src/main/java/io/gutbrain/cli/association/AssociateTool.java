@@ -21,7 +21,7 @@ import io.gutbrain.error.Warnings;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.io.OutputFolder;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package io.gutbrain.cli.common;
 
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.diversity.alpha.AlphaDiversity;
 import io.gutbrain.diversity.alpha.AlphaMetric;
 import io.gutbrain.diversity.alpha.AlphaResult;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.tree.PhyloTree;
 import io.gutbrain.io.TreeIO;

@@ -15,7 +15,7 @@ import io.gutbrain.diversity.unifrac.UniFracResult;
 import io.gutbrain.diversity.unifrac.UniFracVariant;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.DistanceMatrixFormat;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.tree.PhyloTree;
 import io.gutbrain.io.TreeIO;

@@ -9,7 +9,7 @@ import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.OutputFolder;
 import io.gutbrain.ordination.PCA;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,7 +10,7 @@ import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.OutputFolder;
 import io.gutbrain.ordination.PCoA;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

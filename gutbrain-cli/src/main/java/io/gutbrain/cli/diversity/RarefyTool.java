@@ -8,7 +8,7 @@ import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.diversity.Rarefaction;
 import io.gutbrain.diversity.Rarefied;
 import io.gutbrain.io.TableIO;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -30,7 +30,8 @@ import io.gutbrain.measures.Instrument;
 import io.gutbrain.measures.Instruments;
 import io.gutbrain.measures.Scoring;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.report.intervention.BifidogenicFigures;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.TaxonGroup;
 import picocli.CommandLine.Command;
@@ -179,7 +180,7 @@ public final class InterventionTool implements Callable<Integer> {
                 b.warnings().forEach(console::warn);
                 write(f, prov, "bifidogenic.tsv", b::write);
                 write(f, prov, "bifidogenic_subjects.tsv", b::writeSubjects);
-                for (Path fig : b.figure("bifidogenic-log-fold-change").writeFiles(f.resolve("figures"))) prov.output("figure", fig, f.finalPath(fig));
+                for (Path fig : BifidogenicFigures.perArm(b, "bifidogenic-log-fold-change").writeFiles(f.resolve("figures"))) prov.output("figure", fig, f.finalPath(fig));
                 prov.parameter("bifidogenic", true).parameter("bifidogenicFold", bifidogenicFold);
                 console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
                         b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",

@@ -10,7 +10,7 @@ import io.gutbrain.measures.InstrumentSpec;
 import io.gutbrain.measures.Instruments;
 import io.gutbrain.measures.Scoring;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

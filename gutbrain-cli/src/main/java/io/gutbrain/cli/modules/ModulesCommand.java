@@ -16,7 +16,7 @@ import io.gutbrain.modules.ModuleOptions;
 import io.gutbrain.modules.ModuleProfile;
 import io.gutbrain.modules.ModuleProfiler;
 import io.gutbrain.modules.ModuleSet;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

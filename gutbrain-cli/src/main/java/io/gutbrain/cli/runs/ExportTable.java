@@ -2,7 +2,6 @@ package io.gutbrain.cli.runs;
 
 import io.gutbrain.cli.common.Console;
 import io.gutbrain.io.TextOutput;
-import io.gutbrain.report.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import io.gutbrain.error.InputException;
+import io.gutbrain.result.ResultTable;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.gutbrain.cli.runs;
 
-import io.gutbrain.report.ResultTable;
 
+import io.gutbrain.result.ResultTable;
 import java.io.PrintWriter;
 import java.util.List;
 

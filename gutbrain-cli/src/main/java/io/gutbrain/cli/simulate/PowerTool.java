@@ -5,7 +5,7 @@ import io.gutbrain.cli.common.Console;
 import io.gutbrain.cli.common.Progress;
 import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.error.InputException;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.simulate.PowerAnalysis;
 import io.gutbrain.simulate.SimulationParameters;
 import io.gutbrain.simulate.SimulationSource;

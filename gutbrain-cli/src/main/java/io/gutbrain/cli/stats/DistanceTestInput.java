@@ -8,7 +8,7 @@ import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.stats.PermutationOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.metadata.SampleMetadata;
-import io.gutbrain.report.Provenance;
+import io.gutbrain.result.Provenance;
 import io.gutbrain.stats.Permanova;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -13,11 +13,11 @@ import io.gutbrain.error.InputException;
 import io.gutbrain.metadata.SampleMetadata;
 import io.gutbrain.stats.ModeEstimator;
 import io.gutbrain.stats.MultipleTesting;
-import io.gutbrain.stats.Quantiles;
 import io.gutbrain.stats.Tails;
 import io.gutbrain.table.FeatureMajor;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.util.Parallel;
+import io.gutbrain.util.Quantiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;

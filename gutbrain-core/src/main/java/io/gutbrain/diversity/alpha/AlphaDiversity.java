@@ -2,6 +2,7 @@ package io.gutbrain.diversity.alpha;
 
 import io.gutbrain.error.InputException;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 import io.gutbrain.tree.PhyloTree;
 import io.gutbrain.util.Parallel;
 import io.gutbrain.util.ProgressListener;
@@ -48,8 +49,8 @@ public final class AlphaDiversity {
                 kept.add(table.sampleIds().get(s));
             }
         }
-        double[] v = table.rawValues();
-        int[] fi = table.rawFeatureIndices();
+        double[] v = TableArrays.values(table);
+        int[] fi = TableArrays.featureIndices(table);
         double[][] out = new double[kept.size()][kernels.size()];
         Parallel.forEach(kept.size(), threads, i -> {
             int s = rows[i];

@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p><b>Kernel contract.</b> {@link #compute} receives one sample as a run
  * {@code [from, to)} of two parallel arrays, typically the CSR arrays of a
- * {@link FeatureTable} ({@link FeatureTable#rawValues()}, {@link FeatureTable#rawFeatureIndices()}).
+ * {@link FeatureTable} ({@link io.gutbrain.table.TableArrays#values(FeatureTable)}, {@link io.gutbrain.table.TableArrays#featureIndices(FeatureTable)}).
  * Every value in the run is finite and strictly positive and the run is non-empty: zero-depth
  * samples never reach a metric (the {@link AlphaDiversity} driver excludes them with a warning),
  * and all other input checks are done once, up front, by {@link CountValidation}. Kernels do

@@ -2,6 +2,7 @@ package io.gutbrain.diversity.beta;
 
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.SyntheticTables;
+import io.gutbrain.table.TableArrays;
 import io.gutbrain.util.Parallel;
 import io.gutbrain.util.ProgressListener;
 
@@ -81,7 +82,7 @@ public final class BetaBenchmark {
         double[] millis = new double[TIMED_RUNS];
         for (int r = -WARMUP_RUNS; r < TIMED_RUNS; r++) {
             FeatureTable fresh = FeatureTable.fromSampleMajor(null, data.sampleIds(), data.featureIds(),
-                    data.rawSamplePointers(), data.rawFeatureIndices(), data.rawValues());
+                    TableArrays.samplePointers(data), TableArrays.featureIndices(data), TableArrays.values(data));
             long t0 = System.nanoTime();
             BetaDiversity.compute(fresh, m, options, ProgressListener.NONE);
             long t1 = System.nanoTime();

@@ -2,6 +2,7 @@ package io.gutbrain.diversity.beta;
 
 import io.gutbrain.error.InputException;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 import io.gutbrain.util.Parallel;
 
 import java.util.List;
@@ -86,7 +87,7 @@ public abstract class BetaMetric {
      * as relative abundance or log-ratios depend only on the sample's own entries).
      */
     static double[] transformed(FeatureTable t, BetaOptions options, SampleTransform transform) {
-        double[] raw = t.rawValues();
+        double[] raw = TableArrays.values(t);
         double[] out = new double[raw.length];
         Parallel.forEach(t.sampleCount(), options.threads(), s -> transform.fill(s, t.sampleStart(s), t.sampleEnd(s), raw, out));
         return out;

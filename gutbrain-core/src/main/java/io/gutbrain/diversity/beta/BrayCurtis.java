@@ -1,6 +1,7 @@
 package io.gutbrain.diversity.beta;
 
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 
 /**
  * Bray–Curtis dissimilarity on the values as given (raw counts, like vegan's {@code vegdist} and
@@ -28,9 +29,9 @@ public final class BrayCurtis extends BetaMetric {
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
         double[] totals = t.sampleTotals();
-        int[] ptr = t.rawSamplePointers();
-        int[] idx = t.rawFeatureIndices();
-        double[] v = t.rawValues();
+        int[] ptr = TableArrays.samplePointers(t);
+        int[] idx = TableArrays.featureIndices(t);
+        double[] v = TableArrays.values(t);
         boolean exact = exactIntegerSums(t.isIntegral(), totals);
         return new PairKernel(PairKernel.Accumulation.MIN, v) {
             @Override double distance(int i, int j, double twiceSharedMin, double unused) {

@@ -1,6 +1,7 @@
 package io.gutbrain.diversity.beta;
 
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 
 /**
  * Canberra distance exactly as vegan's {@code vegdist(method = "canberra")}, scaled to 0..1 by
@@ -29,7 +30,7 @@ public final class Canberra extends BetaMetric {
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
         int[] richness = richness(t);
-        return new PairKernel(PairKernel.Accumulation.CANBERRA, t.rawValues()) {
+        return new PairKernel(PairKernel.Accumulation.CANBERRA, TableArrays.values(t)) {
             @Override double distance(int i, int j, double sharedTerms, double shared) {
                 double sum = richness[i] + richness[j];
                 return (sum - 2 * shared + sharedTerms) / (sum - shared);

@@ -3,6 +3,7 @@ package io.gutbrain.diversity.beta;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.table.FeatureMajor;
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 import io.gutbrain.util.Parallel;
 import io.gutbrain.util.ProgressListener;
 
@@ -58,10 +59,10 @@ final class CooccurrenceEngine {
         int n = table.sampleCount();
         if (n < 2) return;
         FeatureMajor fm = table.byFeature();
-        double[] colValues = kernel.values == table.rawValues() ? fm.values() : toFeatureMajor(table, fm, kernel.values);
+        double[] colValues = kernel.values == TableArrays.values(table) ? TableArrays.values(fm) : toFeatureMajor(table, fm, kernel.values);
         int stride = kernel.accumulation == PairKernel.Accumulation.CANBERRA ? 2 : 1;
         int[] starts = blockStarts(n, Math.max(1, blockCells / stride), Parallel.threads(threads));
-        Columns cols = new Columns(fm.pointers(), fm.sampleIndices(), colValues);
+        Columns cols = new Columns(TableArrays.featurePointers(fm), TableArrays.sampleIndices(fm), colValues);
         Parallel.forEach(starts.length - 1, threads, b -> {
             int i0 = starts[b];
             int i1 = starts[b + 1];
@@ -83,9 +84,9 @@ final class CooccurrenceEngine {
      * next free slot of column f when samples are visited in order.
      */
     private static double[] toFeatureMajor(FeatureTable t, FeatureMajor fm, double[] bySample) {
-        int[] ptr = t.rawSamplePointers();
-        int[] idx = t.rawFeatureIndices();
-        int[] next = Arrays.copyOf(fm.pointers(), t.featureCount());
+        int[] ptr = TableArrays.samplePointers(t);
+        int[] idx = TableArrays.featureIndices(t);
+        int[] next = Arrays.copyOf(TableArrays.featurePointers(fm), t.featureCount());
         double[] out = new double[bySample.length];
         for (int s = 0; s < t.sampleCount(); s++) {
             for (int k = ptr[s]; k < ptr[s + 1]; k++) out[next[idx[k]]++] = bySample[k];

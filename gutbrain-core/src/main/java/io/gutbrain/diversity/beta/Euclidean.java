@@ -1,6 +1,7 @@
 package io.gutbrain.diversity.beta;
 
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 
 /**
  * Euclidean distance on the values as given:
@@ -23,6 +24,6 @@ public final class Euclidean extends BetaMetric {
 
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
-        return new EuclideanKernel(t, t.rawValues(), false);
+        return new EuclideanKernel(t, TableArrays.values(t), false);
     }
 }

@@ -1,6 +1,7 @@
 package io.gutbrain.diversity.beta;
 
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 
 /**
  * Euclidean distance between per-sample vectors of the form {@code a_i = z_i·1 + s_i}: a sparse
@@ -31,12 +32,12 @@ final class EuclideanKernel extends PairKernel {
      */
     EuclideanKernel(FeatureTable t, double[] values, boolean centred) {
         super(Accumulation.DOT, values);
-        this.ptr = t.rawSamplePointers();
-        this.idx = t.rawFeatureIndices();
+        this.ptr = TableArrays.samplePointers(t);
+        this.idx = TableArrays.featureIndices(t);
         this.nFeatures = t.featureCount();
         this.sq = BetaMetric.squaredNorms(t, values);
         // Raw counts: every product and sum is an exact integer, so no cancellation can occur.
-        this.exact = !centred && values == t.rawValues() && BetaMetric.exactIntegerSums(t.isIntegral(), sq);
+        this.exact = !centred && values == TableArrays.values(t) && BetaMetric.exactIntegerSums(t.isIntegral(), sq);
         if (centred) {
             sums = new double[t.sampleCount()];
             for (int s = 0; s < sums.length; s++) {

@@ -1,6 +1,7 @@
 package io.gutbrain.diversity.beta;
 
 import io.gutbrain.table.FeatureTable;
+import io.gutbrain.table.TableArrays;
 
 /**
  * Jaccard distance on presence/absence:
@@ -27,7 +28,7 @@ public final class Jaccard extends BetaMetric {
     @Override
     PairKernel prepare(FeatureTable t, BetaOptions options) {
         int[] richness = richness(t);
-        return new PairKernel(PairKernel.Accumulation.COUNT, t.rawValues()) {
+        return new PairKernel(PairKernel.Accumulation.COUNT, TableArrays.values(t)) {
             @Override double distance(int i, int j, double shared, double unused) {
                 double sum = richness[i] + richness[j];
                 return (sum - 2 * shared) / (sum - shared);
