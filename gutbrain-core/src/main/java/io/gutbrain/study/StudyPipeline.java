@@ -613,7 +613,7 @@ public final class StudyPipeline {
                             + (outcome != null ? "against " + outcome + " (Spearman)" : "")
                             + (kind.isRepeated() ? ", on the independent samples at " + kind.time() + " = " + kind.baseline() : ""), true);
         }
-        o.fact("design", kind.kind().name().toLowerCase(Locale.ROOT));
+        o.fact("design", kind.kind().name().toLowerCase(Locale.ROOT)).fact("methods", tests.methods());
         o.table(new ResultTable("alpha", cols, rows), "Alpha diversity per sample", SAMPLE_ROWS_SHOWN, true);
     }
 
@@ -655,6 +655,7 @@ public final class StudyPipeline {
         }
         if (!tests.isEmpty()) {
             o.paragraph(kind.methods() + " " + DesignedBetaTests.methods(kind, group));
+            o.fact("methods", DesignedBetaTests.methods(kind, group));
             o.table(new ResultTable("permanova", DesignedBetaTests.COLUMNS, tests),
                     "PERMANOVA (does the factor explain distances?) and PERMDISP (do groups differ in spread?) per metric; "
                             + "'samples' says which samples entered and 'permuted' how permutations were restricted", true);
@@ -793,6 +794,14 @@ public final class StudyPipeline {
             for (int i = 0; i < Math.min(TOP_FEATURE_PLOTS, top.size()); i++) o.figure(featurePlot(scale, top.get(i), v, i + 1));
         }
         o.fact("formula", model);
+        if (kind.isRepeated() && engine.method() != Analyses.Method.NONPARAMETRIC) {
+            o.fact("design_methods", "Subjects contribute several samples, so every model has a random intercept per " + kind.subject()
+                    + (kind.isTrial() ? ", and " + kind.arm() + " is tested by the " + kind.arm() + ":" + kind.time()
+                    + " interaction (difference in change from baseline against " + kind.control() + "; " + kind.time() + " categorical, reference " + kind.baseline() + ")" : "")
+                    + ".");
+        } else if (kind.isRepeated() && kind.time() != null) {
+            o.fact("design_methods", "Rank tests assume independent samples, so only the samples at " + kind.time() + " = " + kind.baseline() + " were tested.");
+        }
         return rows;
     }
 
@@ -1231,11 +1240,19 @@ public final class StudyPipeline {
             sb.append(String.format(Locale.ROOT, " Tables were rarefied to %s reads (seed %d); alpha diversity was averaged over %s rarefactions.",
                     rf.fact("depth"), study.seed(), rf.fact("iterations")));
         }
-        if (outputs.containsKey("alpha")) sb.append(" Alpha diversity: ").append(String.join(", ", study.analyses().alpha().metrics())).append('.');
+        if (outputs.containsKey("alpha")) {
+            sb.append(" Alpha diversity: ").append(String.join(", ", study.analyses().alpha().metrics())).append('.');
+            String m = outputs.get("alpha").fact("methods");
+            if (m != null) sb.append(' ').append(m);
+        }
         if (outputs.containsKey("beta")) {
             Analyses.Beta b = study.analyses().beta();
             sb.append(" Beta diversity (").append(String.join(", ", b.metrics())).append(") was ordinated by PCoA");
-            if (study.design().group() != null) {
+            String bm = outputs.get("beta").fact("methods");
+            if (bm != null && !"cross_sectional".equals(outputs.get("beta").fact("design"))) {
+                sb.append(String.format(Locale.ROOT, "; PERMANOVA (Anderson 2001) and PERMDISP (Anderson 2006) used %d permutations each. ", b.permutations())).append(bm);
+                sb.setLength(sb.length() - 1); // the sentence's full stop is added below
+            } else if (study.design().group() != null) {
                 sb.append(String.format(Locale.ROOT, "; differences by %s were tested with PERMANOVA (Anderson 2001) and dispersion with PERMDISP (Anderson 2006), %d permutations each",
                         study.design().group(), b.permutations()));
             }
@@ -1266,6 +1283,8 @@ public final class StudyPipeline {
                         + " Spearman's correlation for numeric ones, unadjusted; tested variables %s; q-values by Benjamini–Hochberg, significant at q ≤ %s.",
                         fmt(a.minPrevalence()), tested, fmt(a.maxSignificance())));
             }
+            String dm = outputs.get("association").fact("design_methods");
+            if (dm != null) sb.append(' ').append(dm);
         }
         StepOutput mo = outputs.get("modules");
         if (mo != null) {
