@@ -64,12 +64,9 @@ import io.gutbrain.result.Provenance;
 import io.gutbrain.report.ResultsStore;
 import io.gutbrain.result.ResultTable;
 import io.gutbrain.result.StepTiming;
-import io.gutbrain.stats.KruskalWallis;
 import io.gutbrain.stats.Permanova;
 import io.gutbrain.stats.Permdisp;
 import io.gutbrain.stats.PermutationOptions;
-import io.gutbrain.stats.RankTestResult;
-import io.gutbrain.stats.SpearmanCorrelation;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.table.TaxonGroup;
 import io.gutbrain.util.ProgressListener;
@@ -158,7 +155,6 @@ public final class StudyPipeline {
     private final List<StepRecord> records = new ArrayList<>();
     private final Map<String, StepOutput> outputs = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
-    private final Warnings warnings = new Warnings();
     private final List<String> plan = new ArrayList<>();
 
     private SampleMetadata md;
@@ -250,7 +246,7 @@ public final class StudyPipeline {
                     step("modules", moduleParameters(), List.of(key("load"), key("measures")), this::computeModules);
                 }
                 if (plan.contains("intervention")) {
-                    step("intervention", interventionParameters(), List.of(key("load"), key("measures")), this::computeIntervention);
+                    step("intervention", interventionParameters(), List.of(key("load"), key("measures"), key("rarefaction"), key("alpha")), this::computeIntervention);
                 }
                 long t0 = System.nanoTime();
                 listener.started("report", plan.size(), plan.size(), 0);
@@ -515,6 +511,11 @@ public final class StudyPipeline {
         for (Study.Variable v : d.outcomes()) outcomes.add(v.column());
         p.put("outcomes", outcomes);
         p.put("seed", study.seed());
+        // the design kind (DesignKind) is decided from these, and it decides the tests of every step
+        p.put("subject", str(d.subject()));
+        p.put("time", str(d.time()));
+        Analyses.Intervention iv = study.analyses().intervention();
+        p.put("trial", iv == null ? "" : str(iv.arm()) + "|" + str(iv.control()) + "|" + str(iv.baseline()));
         if (association) {
             List<String> cov = new ArrayList<>();
             for (Study.Variable v : d.covariates()) cov.add(v.column());
@@ -528,9 +529,13 @@ public final class StudyPipeline {
         return study.design().outcomes().isEmpty() ? null : study.design().outcomes().get(0).column();
     }
 
-    private void computeAlpha(StepOutput o, ProgressListener progress) {
-        List<AlphaMetric> metrics = new ArrayList<>();
-        for (String m : study.analyses().alpha().metrics()) metrics.add(AlphaMetric.byName(m));
+    /**
+     * The alpha table, as the methods text says: the mean over the rarefied tables (the
+     * rarefaction step's table and {@code iterations − 1} more with seeds seed+1...), or the
+     * QC-filtered table when the study does not rarefy. Every section that uses diversity reads
+     * this one table (the alpha step's stored copy, see {@link #alphaOutcome}).
+     */
+    private AlphaTable alphaValues(List<AlphaMetric> metrics, ProgressListener progress) {
         AlphaResult first;
         double[][] sum;
         int iterations = 1;
@@ -551,22 +556,31 @@ public final class StudyPipeline {
             first = AlphaDiversity.compute(filtered, metrics, tree(), options.threads(), null);
             sum = first.values();
         }
-        List<String> ids = first.sampleIds();
-        List<String> names = first.metricNames();
+        for (double[] row : sum) for (int m = 0; m < row.length; m++) row[m] /= iterations;
+        return new AlphaTable(first.sampleIds(), first.metricNames(), sum, iterations);
+    }
+
+    /** Per-sample alpha values ({@code values[sample][metric]}), averaged over {@code iterations} rarefied tables (1 = unrarefied). */
+    private record AlphaTable(List<String> ids, List<String> names, double[][] values, int iterations) {}
+
+    private void computeAlpha(StepOutput o, ProgressListener progress) {
+        List<AlphaMetric> metrics = new ArrayList<>();
+        for (String m : study.analyses().alpha().metrics()) metrics.add(AlphaMetric.byName(m));
+        AlphaTable at = alphaValues(metrics, progress);
+        List<String> ids = at.ids();
+        List<String> names = at.names();
+        double[][] sum = at.values();
         List<String> cols = new ArrayList<>(List.of("sample_id"));
         cols.addAll(names);
         List<Object[]> rows = new ArrayList<>();
         for (int s = 0; s < ids.size(); s++) {
             Object[] row = new Object[cols.size()];
             row[0] = ids.get(s);
-            for (int m = 0; m < names.size(); m++) {
-                sum[s][m] /= iterations;
-                row[m + 1] = sum[s][m];
-            }
+            for (int m = 0; m < names.size(); m++) row[m + 1] = sum[s][m];
             rows.add(row);
         }
         o.paragraph("Alpha diversity (" + String.join(", ", names) + ") of " + ids.size() + " samples"
-                + (rarefied != null ? ", averaged over " + iterations + " rarefied tables." : ", on the unrarefied table."));
+                + (rarefied != null ? ", averaged over " + at.iterations() + " rarefied tables." : ", on the unrarefied table."));
         String group = study.design().group();
         String outcome = firstOutcome();
         for (int m = 0; m < names.size(); m++) {
@@ -585,49 +599,23 @@ public final class StudyPipeline {
                         .caption(metric + " against " + outcome + " with the least-squares line.").axes(outcome, metric), x, v));
             }
         }
-        List<Object[]> tests = alphaTests(ids, names, sum, group, outcome);
-        if (!tests.isEmpty()) {
-            o.table(new ResultTable("alpha_tests", List.of("metric", "test", "variable", "n", "statistic", "rho", "p"), tests),
+        DesignKind kind = DesignKind.of(study, md, ids);
+        DesignedAlphaTests.Result tests = DesignedAlphaTests.compute(kind, md, ids, names, sum, group, outcome);
+        o.paragraph(tests.methods());
+        for (String n : tests.notes()) o.note(n);
+        if (!tests.models().isEmpty()) {
+            o.table(new ResultTable("alpha_models", DesignedAlphaTests.MODEL_COLUMNS, tests.models()),
+                    "Alpha diversity by linear mixed model with a random intercept per " + kind.subject()
+                            + (kind.isTrial() ? " (arm × time; the arm:time rows are the treatment effects)" : "") + ": estimate, SE, Satterthwaite df, p", true);
+        }
+        if (!tests.ranks().isEmpty()) {
+            o.table(new ResultTable("alpha_tests", DesignedAlphaTests.RANK_COLUMNS, tests.ranks()),
                     "Alpha diversity by " + (group != null ? group + " (Kruskal–Wallis)" : "") + (group != null && outcome != null ? " and " : "")
-                            + (outcome != null ? "against " + outcome + " (Spearman)" : ""), true);
+                            + (outcome != null ? "against " + outcome + " (Spearman)" : "")
+                            + (kind.isRepeated() ? ", on the independent samples at " + kind.time() + " = " + kind.baseline() : ""), true);
         }
+        o.fact("design", kind.kind().name().toLowerCase(Locale.ROOT)).fact("methods", tests.methods());
         o.table(new ResultTable("alpha", cols, rows), "Alpha diversity per sample", SAMPLE_ROWS_SHOWN, true);
-    }
-
-    /**
-     * Kruskal–Wallis test of each metric by group (samples with a group value; Kruskal and
-     * Wallis 1952) and Spearman's correlation with the first outcome (complete pairs).
-     */
-    private List<Object[]> alphaTests(List<String> ids, List<String> names, double[][] values, String group, String outcome) {
-        List<Object[]> tests = new ArrayList<>();
-        for (int m = 0; m < names.size(); m++) {
-            if (group != null) {
-                List<String> levels = new ArrayList<>();
-                List<Double> x = new ArrayList<>();
-                List<Integer> g = new ArrayList<>();
-                for (int s = 0; s < ids.size(); s++) {
-                    String level = groupOf(md, group, ids.get(s));
-                    if (level.equals(Figures.MISSING) || Double.isNaN(values[s][m])) continue;
-                    if (!levels.contains(level)) levels.add(level);
-                    x.add(values[s][m]);
-                    g.add(levels.indexOf(level));
-                }
-                if (levels.size() >= 2) {
-                    RankTestResult k = KruskalWallis.test(x.stream().mapToDouble(Double::doubleValue).toArray(), g.stream().mapToInt(Integer::intValue).toArray(), levels.size());
-                    tests.add(new Object[]{names.get(m), "kruskal-wallis", group, (long) k.n(), k.statistic(), Double.NaN, k.pValue()});
-                }
-            }
-            if (outcome != null) {
-                double[] y = numeric(md, outcome, ids);
-                List<double[]> pairs = new ArrayList<>();
-                for (int s = 0; s < ids.size(); s++) if (Double.isFinite(y[s]) && Double.isFinite(values[s][m])) pairs.add(new double[]{values[s][m], y[s]});
-                if (pairs.size() >= 3) {
-                    RankTestResult r = SpearmanCorrelation.test(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray(), 0.95);
-                    tests.add(new Object[]{names.get(m), "spearman", outcome, (long) r.n(), r.statistic(), r.estimate(), r.pValue()});
-                }
-            }
-        }
-        return tests;
     }
 
     // ---- beta ----
@@ -640,10 +628,13 @@ public final class StudyPipeline {
         PermutationOptions perm = PermutationOptions.defaults().withPermutations(b.permutations()).withSeed(study.seed())
                 .withThreads(options.threads()).withProgress(progress);
         List<Object[]> tests = new ArrayList<>();
+        Warnings stepWarnings = new Warnings();
+        DesignKind kind = DesignKind.of(study, md, t.sampleIds());
+        o.fact("design", kind.kind().name().toLowerCase(Locale.ROOT));
         o.paragraph("Beta diversity (" + String.join(", ", b.metrics()) + ") between " + t.sampleCount() + " samples"
                 + (rarefied != null ? " of the rarefied table" : "") + ", ordinated by principal coordinates analysis.");
         for (String metricName : b.metrics()) {
-            DistanceMatrix dm = distances(t, metricName);
+            DistanceMatrix dm = distances(t, metricName, stepWarnings);
             progress.advance(1);
             DistanceMatrixFormat.write(dm, o.dir.resolve(safe(metricName) + ".dm.tsv"));
             PCoA.Result pc = PCoA.compute(dm);
@@ -661,36 +652,33 @@ public final class StudyPipeline {
                         .caption("First two principal coordinates of the " + metricName + " distances, coloured by " + outcome + ".")
                         .axes(Figures.pcoaAxisLabel(pc, 0), Figures.pcoaAxisLabel(pc, 1)), x, y, numeric(md, outcome, pc.ids()), outcome));
             }
-            if (group != null) {
-                Permanova.Result pr = Permanova.test(dm, md, group, perm, warnings);
-                Permanova.Row row = pr.terms().get(0);
-                tests.add(new Object[]{metricName, "PERMANOVA", group, (long) row.df(), (long) pr.residual().df(), row.f(), row.r2(), row.p(), (long) pr.permutations()});
-                Permdisp.Result pd = Permdisp.test(dm, md, group, Permdisp.Type.MEDIAN, perm, warnings);
-                tests.add(new Object[]{metricName, "PERMDISP", group, (long) pd.dfGroups(), (long) pd.dfResidual(), pd.f(), Double.NaN, pd.p(), (long) pd.permutations()});
-            }
+            tests.addAll(DesignedBetaTests.test(kind, dm, md, metricName, group, perm, stepWarnings));
         }
         if (!tests.isEmpty()) {
-            o.table(new ResultTable("permanova", List.of("metric", "test", "variable", "df", "df_residual", "f", "r2", "p", "permutations"), tests),
-                    "PERMANOVA (does the group explain distances?) and PERMDISP (do groups differ in spread?) per metric", true);
+            o.paragraph(kind.methods() + " " + DesignedBetaTests.methods(kind, group));
+            o.fact("methods", DesignedBetaTests.methods(kind, group));
+            o.table(new ResultTable("permanova", DesignedBetaTests.COLUMNS, tests),
+                    "PERMANOVA (does the factor explain distances?) and PERMDISP (do groups differ in spread?) per metric; "
+                            + "'samples' says which samples entered and 'permuted' how permutations were restricted", true);
             o.note("A PERMANOVA result with a significant PERMDISP may reflect different spread rather than different location (Anderson 2006).");
-            if (study.design().subject() != null) {
-                // why: repeated samples of one subject are not exchangeable; restricting permutations
-                // within subject is right for within-subject factors (time) but never moves a
-                // between-subject factor (arm), so the report says so instead of choosing silently
-                o.note("Subjects contribute several samples (subject column '" + study.design().subject() + "'), and these permutations treat samples as"
-                        + " exchangeable, so p may be optimistic. For a within-subject factor run 'gutbrain stats permanova --strata "
-                        + study.design().subject() + "'.");
-            }
         }
-        for (String m : warnings.messages()) o.note(m);
+        notes(o, stepWarnings);
+    }
+
+    /**
+     * The warnings one step collected, each distinct message once (PERMANOVA and PERMDISP of one
+     * grouping, or several metrics, report the same left-out samples), as notes of that step.
+     */
+    private static void notes(StepOutput o, Warnings stepWarnings) {
+        for (String m : new java.util.LinkedHashSet<>(stepWarnings.messages())) o.note(m);
     }
 
     /** The distances of one metric: a UniFrac variant on the study's tree (generalized with α = 0.5), or a {@link BetaMetric}. */
-    private DistanceMatrix distances(FeatureTable t, String metricName) {
+    private DistanceMatrix distances(FeatureTable t, String metricName, Warnings stepWarnings) {
         for (io.gutbrain.diversity.unifrac.UniFracVariant v : io.gutbrain.diversity.unifrac.UniFracVariant.values()) {
             if (v.cliName().equals(metricName)) {
                 io.gutbrain.diversity.unifrac.UniFracResult r = io.gutbrain.diversity.unifrac.UniFrac.compute(t, tree(), v, 0.5, options.threads(), false, ProgressListener.NONE);
-                r.warnings().forEach(warnings::warn);
+                r.warnings().forEach(stepWarnings::warn);
                 return r.distances();
             }
         }
@@ -752,7 +740,7 @@ public final class StudyPipeline {
                           double minPrevalence, double maxSignificance) {}
 
     /** What one variable's test gave: the rows (smallest q first), features and samples tested, and the model in words. */
-    private record Tested(List<AssociationResult> hits, int features, int samples, String model) {}
+    private record Tested(List<AssociationResult> hits, int features, int samples, String model, String term, List<String> notes) {}
 
     private void computeAssociation(StepOutput o, ProgressListener progress) {
         Analyses.Association a = study.analyses().association();
@@ -775,20 +763,26 @@ public final class StudyPipeline {
         List<Object[]> rows = new ArrayList<>();
         String model = "";
         if (engine.method() == Analyses.Method.NONPARAMETRIC && (!d.covariates().isEmpty() || !d.randomEffects().isEmpty())) {
-            o.note("Rank tests cannot adjust for covariates or random effects: the " + scale.noun() + "s were tested against each variable alone,"
-                    + " and repeated samples of a subject were treated as independent. Use method maaslin2 or linda for adjusted models.");
+            o.note("Rank tests cannot adjust for covariates or random effects: the " + scale.noun() + "s were tested against each variable alone."
+                    + " Use method maaslin2 or linda for adjusted models.");
         }
+        DesignKind kind = DesignKind.of(study, md, table.sampleIds());
+        o.fact("design", kind.kind().name().toLowerCase(Locale.ROOT));
+        o.paragraph(kind.methods());
         for (String v : variablesOfInterest()) {
-            Tested r = testVariable(engine, table, v, progress);
+            Warnings stepWarnings = new Warnings();
+            Tested r = testVariable(engine, table, v, kind, stepWarnings, progress);
             model = r.model();
             List<AssociationResult> hits = r.hits();
             for (AssociationResult x : hits) {
-                rows.add(new Object[]{v, x.feature(), x.method(), x.level(), x.estimate(), x.stderr(), (long) x.n(), (long) x.nNotZero(), x.pValue(), x.qValue()});
+                rows.add(new Object[]{r.term(), x.feature(), x.method(), x.level(), x.estimate(), x.stderr(), (long) x.n(), (long) x.nNotZero(), x.pValue(), x.qValue()});
             }
             long significant = hits.stream().filter(h -> h.qValue() <= engine.maxSignificance()).count();
-            o.subheading(v);
+            o.subheading(r.term().equals(v) ? v : v + " (" + r.term() + ")");
             o.paragraph(String.format(Locale.ROOT, "%s: %d %ss tested in %d samples; %d association(s) of %s with q ≤ %s.",
-                    r.model(), r.features(), scale.noun(), r.samples(), significant, v, fmt(engine.maxSignificance())));
+                    r.model(), r.features(), scale.noun(), r.samples(), significant, r.term(), fmt(engine.maxSignificance())));
+            for (String n : r.notes()) o.note(n);
+            notes(o, stepWarnings);
             String[] ids = hits.stream().map(AssociationResult::feature).toArray(String[]::new);
             String effect = engine.method() == Analyses.Method.NONPARAMETRIC ? "Effect (Hodges–Lehmann shift or Spearman ρ)" : "Coefficient";
             o.figure(Figures.volcano(FigureSpec.of(scale.prefix() + "volcano-" + safe(v), "Volcano plot: " + v)
@@ -801,6 +795,14 @@ public final class StudyPipeline {
             for (int i = 0; i < Math.min(TOP_FEATURE_PLOTS, top.size()); i++) o.figure(featurePlot(scale, top.get(i), v, i + 1));
         }
         o.fact("formula", model);
+        if (kind.isRepeated() && engine.method() != Analyses.Method.NONPARAMETRIC) {
+            o.fact("design_methods", "Subjects contribute several samples, so every model has a random intercept per " + kind.subject()
+                    + (kind.isTrial() ? ", and " + kind.arm() + " is tested by the " + kind.arm() + ":" + kind.time()
+                    + " interaction (difference in change from baseline against " + kind.control() + "; " + kind.time() + " categorical, reference " + kind.baseline() + ")" : "")
+                    + ".");
+        } else if (kind.isRepeated() && kind.time() != null) {
+            o.fact("design_methods", "Rank tests assume independent samples, so only the samples at " + kind.time() + " = " + kind.baseline() + " were tested.");
+        }
         return rows;
     }
 
@@ -811,42 +813,53 @@ public final class StudyPipeline {
      * Spearman for a numeric variable). Rows whose p-value is undefined are left out of plots
      * but kept with NaN.
      */
-    private Tested testVariable(Engine engine, FeatureTable table, String v, ProgressListener progress) {
+    private Tested testVariable(Engine engine, FeatureTable table, String v, DesignKind kind, Warnings stepWarnings, ProgressListener progress) {
         Study.Design d = study.design();
-        List<String> fixed = new ArrayList<>(List.of(v));
-        for (Study.Variable c : d.covariates()) if (!c.column().equals(v)) fixed.add(c.column());
-        Map<String, String> refs = d.group() != null && d.reference() != null ? Map.of(d.group(), d.reference()) : Map.of();
+        AssociationDesign ad = AssociationDesign.of(kind, d, md, v);
+        List<String> fixed = ad.fixed();
+        Map<String, String> refs = ad.references();
         List<AssociationResult> hits = new ArrayList<>();
         Tested t;
         switch (engine.method()) {
             case MAASLIN2 -> {
-                Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(d.randomEffects())
+                Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(ad.random())
                         .withNormalization(engine.normalization()).withTransform(engine.transform()).withMinPrevalence(engine.minPrevalence())
                         .withMaxSignificance(engine.maxSignificance()).withThreads(options.threads()).withReferenceLevels(refs);
-                Maaslin2.Result r = Maaslin2.run(table, md, opt, warnings, progress);
+                Maaslin2.Result r = Maaslin2.run(table, ad.metadata(), opt, stepWarnings, progress);
                 // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
                 Map<String, String> featureId = new java.util.HashMap<>();
                 List<String> rNames = RCompat.makeNamesUnique(table.featureIds());
                 for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), table.featureIds().get(f));
-                String rName = RCompat.makeName(v);
+                List<String> parts = new ArrayList<>();
+                for (String part : ad.tested().split(":", -1)) parts.add(RCompat.makeName(part));
+                String rName = String.join(":", parts);
                 for (AssociationRow x : r.all()) {
                     if (!x.metadata().equals(rName)) continue;
                     hits.add(x.toResult(featureId.getOrDefault(x.feature(), x.feature())));
                 }
-                t = new Tested(hits, r.featuresTested(), r.samplesInModel(), "MaAsLin2 model " + r.formula());
+                t = new Tested(hits, r.featuresTested(), r.samplesInModel(), "MaAsLin2 model " + r.formula(), ad.tested(), ad.notes());
             }
             case LINDA -> {
-                LindaOptions.Builder b = LindaOptions.builder().randomEffects(d.randomEffects()).minPrevalence(engine.minPrevalence())
-                        .threads(options.threads()).progress(progress).warnings(warnings);
+                LindaOptions.Builder b = LindaOptions.builder().randomEffects(ad.random()).minPrevalence(engine.minPrevalence())
+                        .threads(options.threads()).progress(progress).warnings(stepWarnings);
                 refs.forEach(b::reference);
-                LindaResult r = Linda.run(table, md, fixed, b.build());
-                for (AssociationResult x : r.rows()) if (x.variable().equals(v)) hits.add(x);
-                String random = d.randomEffects().isEmpty() ? "" : " + " + String.join(" + ", d.randomEffects().stream().map(g -> "(1 | " + g + ")").toList());
-                t = new Tested(hits, r.features(), r.samples(), "LinDA model log2 CLR ~ " + String.join(" + ", fixed) + random + " (" + r.zeroHandling() + ")");
+                LindaResult r = Linda.run(table, ad.metadata(), fixed, b.build());
+                for (AssociationResult x : r.rows()) if (x.variable().equals(ad.tested())) hits.add(x);
+                String random = ad.random().isEmpty() ? "" : " + " + String.join(" + ", ad.random().stream().map(g -> "(1 | " + g + ")").toList());
+                t = new Tested(hits, r.features(), r.samples(), "LinDA model log2 CLR ~ " + String.join(" + ", fixed) + random + " (" + r.zeroHandling() + ")",
+                        ad.tested(), ad.notes());
             }
             default -> {
                 NonparametricOptions.Builder b = NonparametricOptions.builder().minPrevalence(engine.minPrevalence()).threads(options.threads())
-                        .progress(progress).warnings(warnings);
+                        .progress(progress).warnings(stepWarnings);
+                List<String> rankNotes = new ArrayList<>();
+                if (kind.isRepeated() && kind.time() != null && kind.baseline() != null) {
+                    // why: rank tests assume independent samples; one visit has one sample per subject
+                    List<String> at = kind.samplesAt(md, table.sampleIds(), kind.baseline());
+                    table = table.subsetSamples(at);
+                    rankNotes.add("Rank tests assume independent samples, so only the " + at.size() + " samples at " + kind.time() + " = "
+                            + kind.baseline() + " (one visit per subject) were tested.");
+                }
                 if (refs.containsKey(v)) b.reference(refs.get(v));
                 NonparametricOptions opt = b.build();
                 List<AssociationResult> rs;
@@ -864,7 +877,7 @@ public final class StudyPipeline {
                 hits.addAll(rs);
                 long features = rs.stream().map(AssociationResult::feature).distinct().count();
                 int samples = rs.stream().mapToInt(AssociationResult::n).max().orElse(0);
-                t = new Tested(hits, (int) features, samples, test + " of " + v + " (relative abundance)");
+                t = new Tested(hits, (int) features, samples, test + " of " + v + " (relative abundance)", v, rankNotes);
             }
         }
         hits.sort((p, q) -> Double.compare(p.qValue(), q.qValue()));
@@ -1228,11 +1241,19 @@ public final class StudyPipeline {
             sb.append(String.format(Locale.ROOT, " Tables were rarefied to %s reads (seed %d); alpha diversity was averaged over %s rarefactions.",
                     rf.fact("depth"), study.seed(), rf.fact("iterations")));
         }
-        if (outputs.containsKey("alpha")) sb.append(" Alpha diversity: ").append(String.join(", ", study.analyses().alpha().metrics())).append('.');
+        if (outputs.containsKey("alpha")) {
+            sb.append(" Alpha diversity: ").append(String.join(", ", study.analyses().alpha().metrics())).append('.');
+            String m = outputs.get("alpha").fact("methods");
+            if (m != null) sb.append(' ').append(m);
+        }
         if (outputs.containsKey("beta")) {
             Analyses.Beta b = study.analyses().beta();
             sb.append(" Beta diversity (").append(String.join(", ", b.metrics())).append(") was ordinated by PCoA");
-            if (study.design().group() != null) {
+            String bm = outputs.get("beta").fact("methods");
+            if (bm != null && !"cross_sectional".equals(outputs.get("beta").fact("design"))) {
+                sb.append(String.format(Locale.ROOT, "; PERMANOVA (Anderson 2001) and PERMDISP (Anderson 2006) used %d permutations each. ", b.permutations())).append(bm);
+                sb.setLength(sb.length() - 1); // the sentence's full stop is added below
+            } else if (study.design().group() != null) {
                 sb.append(String.format(Locale.ROOT, "; differences by %s were tested with PERMANOVA (Anderson 2001) and dispersion with PERMDISP (Anderson 2006), %d permutations each",
                         study.design().group(), b.permutations()));
             }
@@ -1263,6 +1284,8 @@ public final class StudyPipeline {
                         + " Spearman's correlation for numeric ones, unadjusted; tested variables %s; q-values by Benjamini–Hochberg, significant at q ≤ %s.",
                         fmt(a.minPrevalence()), tested, fmt(a.maxSignificance())));
             }
+            String dm = outputs.get("association").fact("design_methods");
+            if (dm != null) sb.append(' ').append(dm);
         }
         StepOutput mo = outputs.get("modules");
         if (mo != null) {
@@ -1372,7 +1395,7 @@ public final class StudyPipeline {
         if (first != null) {
             ys.add(Outcome.metadata(md, first));
         } else {
-            ys.add(Outcome.alpha(AlphaDiversity.compute(filtered, List.of(AlphaMetric.byName("shannon")), null, options.threads(), null), "shannon"));
+            ys.add(alphaOutcome(o, "shannon"));
         }
         List<TaxonGroup> taxa = new ArrayList<>();
         for (String taxon : iv.taxa()) {
@@ -1437,6 +1460,31 @@ public final class StudyPipeline {
      * 5, HADS below 8, BDI-II below 14); rates per arm with Wilson intervals and, for two arms,
      * the risk difference with Newcombe's interval and the number needed to treat.
      */
+    /**
+     * One alpha metric from the report's one alpha table: the alpha step's stored table when it
+     * has the metric (so this section and the alpha section agree exactly), else computed here
+     * by the same rule ({@link #alphaValues}) with a note.
+     */
+    private Outcome alphaOutcome(StepOutput o, String metric) {
+        StepOutput alpha = outputs.get("alpha");
+        if (alpha != null) {
+            for (StepOutput.Block b : alpha.blocks) {
+                if (b instanceof StepOutput.Tab t && t.table().name().equals("alpha") && t.table().columns().contains(metric)) {
+                    int id = t.table().columns().indexOf("sample_id"), c = t.table().columns().indexOf(metric);
+                    Map<String, Double> v = new java.util.HashMap<>();
+                    for (Object[] row : t.table().rows()) v.put((String) row[id], ((Number) row[c]).doubleValue());
+                    return new Outcome(metric, v);
+                }
+            }
+        }
+        AlphaTable at = alphaValues(List.of(AlphaMetric.byName(metric)), ProgressListener.NONE);
+        Map<String, Double> v = new java.util.HashMap<>();
+        for (int s = 0; s < at.ids().size(); s++) v.put(at.ids().get(s), at.values()[s][0]);
+        o.note(capitalise(metric) + " is computed as the alpha section would (" + (at.iterations() > 1 || rarefied != null
+                ? "mean over " + at.iterations() + " rarefied tables" : "unrarefied table") + "), because the study's alpha analysis does not include it.");
+        return new Outcome(metric, v);
+    }
+
     private void responders(StepOutput o, TrialDesign trial, Outcome y, io.gutbrain.measures.Instrument instrument, String last, String active, String control) {
         double remissionBelow = instrument.bands().isEmpty() ? Double.NaN : instrument.bands().get(0).max() + 1;
         ResponderResult r = io.gutbrain.intervention.Responders.compute(trial, y, last, io.gutbrain.intervention.Responders.Criteria.halving(remissionBelow),
