@@ -54,12 +54,12 @@ public final class StepSchema<C extends Record> {
 
     /** A step that runs only when its section is present (even empty). */
     public static <C extends Record> StepSchema<C> whenPresent(List<ConfigKey<?>> keys, Factory<C> factory) {
-        return new StepSchema<>(false, "runs when the section is present (even empty)", keys, factory);
+        return new StepSchema<>(false, "runs when its section is present (even empty)", keys, factory);
     }
 
     /** A step that runs with its defaults unless {@code enabled: false}; {@code when} says what it needs ("" for nothing). */
     public static <C extends Record> StepSchema<C> onByDefault(List<ConfigKey<?>> keys, Factory<C> factory) {
-        return new StepSchema<>(true, "on by default; `enabled: false` turns it off", keys, factory);
+        return new StepSchema<>(true, "is on by default; `enabled: false` turns it off", keys, factory);
     }
 
     public boolean isOnByDefault() { return onByDefault; }
@@ -95,9 +95,11 @@ public final class StepSchema<C extends Record> {
     }
 
     /** The commented block of {@code study init}'s template, indented under {@code analyses:}. */
-    String template(Step<?, ?> step) {
+    String template(Step<?, ?> step) { return template(step, !onByDefault); }
+
+    private String template(Step<?, ?> step, boolean commentedOut) {
         StringBuilder y = new StringBuilder();
-        String c = onByDefault ? "" : "# ";
+        String c = commentedOut ? "# " : "";
         line(y, "  " + c + step.name() + ":", step.summary() + (onByDefault ? " (on by default)" : ""));
         for (ConfigKey<?> k : keys) line(y, "  " + c + "  " + k.name() + ": " + k.exampleValue(), k.doc() + " (" + k.type() + ")");
         return y.toString();
@@ -111,9 +113,9 @@ public final class StepSchema<C extends Record> {
         m.append("| key | type | default | meaning |\n|---|---|---|---|\n");
         if (onByDefault) m.append("| `enabled` | true or false | true | false turns the step off |\n");
         for (ConfigKey<?> k : keys) {
-            m.append("| `").append(k.name()).append("` | ").append(k.type()).append(" | ").append(k.defaultValue()).append(" | ").append(k.doc()).append(" |\n");
+            m.append("| `").append(k.name()).append("` | ").append(k.type().replace("|", "\\|")).append(" | ").append(k.defaultValue()).append(" | ").append(k.doc()).append(" |\n");
         }
-        m.append("\n```yaml\nanalyses:\n").append(template(step).replace("  # ", "  ")).append("```\n");
+        m.append("\n```yaml\nanalyses:\n").append(template(step, false)).append("```\n");
         return m.toString();
     }
 
