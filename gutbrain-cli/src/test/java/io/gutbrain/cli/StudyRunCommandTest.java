@@ -26,7 +26,7 @@ class StudyRunCommandTest {
         assertThat(report).isEqualTo(out.resolve("report/report.html")).exists();
         assertThat(out.resolve("results.duckdb")).exists();
         List<JsonNode> events = events(r);
-        List<String> steps = List.of("load", "rarefaction", "alpha", "beta", "association", "intervention", "report");
+        List<String> steps = List.of("load", "rarefaction", "alpha", "beta", "association", "intervention", "composition", "report");
         assertThat(events).hasSize(2 * steps.size());
         for (int i = 0; i < steps.size(); i++) {
             assertThat(events.get(2 * i).get("event").asText()).isEqualTo("start");
@@ -41,7 +41,7 @@ class StudyRunCommandTest {
 
         CliRun again = CliRun.of("study", "run", study.toString(), "--out", out.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.err()).contains("cached: yes").contains("(6 of 7 steps from the cache)");
+        assertThat(again.err()).contains("cached: yes").contains("(7 of 8 steps from the cache)");
     }
 
     @Test

@@ -16,9 +16,10 @@ import java.util.Locale;
  * @param association  per-feature association testing, or null
  * @param modules      gut-brain / metabolic module profiling from a KO table, or null
  * @param intervention intervention (trial) analysis over time, or null
+ * @param steps        the configurations of the registered steps ({@link StepRegistry}) that run
  */
 public record Analyses(Qc qc, Rarefaction rarefaction, Alpha alpha, Beta beta, Association association,
-                       Modules modules, Intervention intervention) {
+                       Modules modules, Intervention intervention, StepConfigs steps) {
 
     /**
      * Sample quality control.

@@ -140,18 +140,23 @@ final class StepCache {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        install(out.dir, step, key);
+        return load(step, key);
+    }
+
+    /** Moves a complete staging folder (its manifest written last) to the result's final place. */
+    void install(Path staged, String step, String key) {
         Path target = dir(step, key);
         try {
             if (Files.exists(target)) deleteTree(target); // an incomplete folder without manifest
             try {
-                Files.move(out.dir, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(out.dir, target);
+                Files.move(staged, target);
             }
         } catch (IOException e) {
             throw new InputException(target.toString(), null, "cannot store a cached step result: " + e.getMessage(), "make the output folder writable");
         }
-        return load(step, key);
     }
 
     /** Reads a cached step result back. */

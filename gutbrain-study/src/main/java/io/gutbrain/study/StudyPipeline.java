@@ -162,6 +162,8 @@ public final class StudyPipeline {
     private FeatureTable filtered;
     private FeatureTable rarefied;
     private long depth;
+    /** The registered steps (one class each, {@link StepRegistry}), run after the steps above on their outputs. */
+    private StepRunner registered;
 
     private StudyPipeline(Study study, Path out, Options options, StepListener listener) {
         this.study = study;
@@ -193,6 +195,7 @@ public final class StudyPipeline {
         if (a.association() != null) s.add("association");
         if (a.modules() != null) s.add("modules");
         if (a.intervention() != null) s.add("intervention");
+        s.addAll(StepRegistry.standard().running(a.steps()));
         s.add("report");
         return s;
     }
@@ -248,6 +251,11 @@ public final class StudyPipeline {
                 if (plan.contains("intervention")) {
                     step("intervention", interventionParameters(), List.of(key("load"), key("measures"), key("rarefaction"), key("alpha")), this::computeIntervention);
                 }
+                registered = new StepRunner(StepRegistry.standard(), out.resolve(CACHE_DIR), options.version(), options.threads(), listener);
+                registered.run(study.analyses().steps(), Map.of(StepRegistry.LOAD, new StepRunner.Upstream(key("load"), filtered),
+                        StepRegistry.MEASURES, new StepRunner.Upstream(key("measures"), md)), plan);
+                records.addAll(registered.records());
+                parameters.putAll(registered.parameters());
                 long t0 = System.nanoTime();
                 listener.started("report", plan.size(), plan.size(), 0);
                 Provenance prov = provenance();
@@ -1222,6 +1230,7 @@ public final class StudyPipeline {
         for (String[] s : sections) {
             if (outputs.containsKey(s[0])) outputs.get(s[0]).addTo(r.section(s[1]));
         }
+        if (registered != null) registered.addTo(r);
         return r.provenance(prov).timings(timings);
     }
 
@@ -1311,6 +1320,7 @@ public final class StudyPipeline {
                         + " and the donor, pre-FMT and unknown shares were estimated by FEAST-type source tracking (Shenhav et al. 2019) with a penalised unknown source.");
             }
         }
+        if (registered != null) sb.append(registered.methods());
         return sb.toString();
     }
 
@@ -1344,6 +1354,7 @@ public final class StudyPipeline {
         }
         for (StepRecord r : records) store.timing(runId, new StepTiming(r.step(), r.seconds(), r.cached()));
         for (StepOutput o : outputs.values()) for (ResultTable t : o.storedTables()) store.writeTable(runId, t);
+        if (registered != null) for (ResultTable t : registered.storedTables()) store.writeTable(runId, t);
     }
 
     // ---- intervention ----

@@ -75,8 +75,8 @@ final class StudyReader {
         Study.Inputs inputs = inputs(required(top, "inputs", "add an 'inputs:' section naming at least 'table' and 'metadata'"));
         List<Study.Measure> measures = measures(top);
         Study.Design design = design(top.section("design"), measures);
-        Analyses analyses = analyses(top.section("analyses"), inputs, design);
         long seed = top.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        Analyses analyses = analyses(top.section("analyses"), inputs, design, new StudyFacts(inputs, design, md, seed));
         if (!problems.isEmpty()) return null;
         return new Study(file, name, description == null ? "" : description, inputs, measures, design, analyses, seed, md, lines);
     }
@@ -379,9 +379,12 @@ final class StudyReader {
 
     // ---- analyses --------------------------------------------------------------------------
 
-    private Analyses analyses(YamlSection s, Study.Inputs inputs, Study.Design design) {
-        if (s == null) return new Analyses(Analyses.Qc.DEFAULT, null, null, null, null, null, null);
-        s.allowOnly("qc", "rarefaction", "alpha", "beta", "association", "modules", "intervention");
+    private Analyses analyses(YamlSection s, Study.Inputs inputs, Study.Design design, StudyFacts facts) {
+        StepConfigs steps = StepRegistry.standard().read(s, facts);
+        if (s == null) return new Analyses(Analyses.Qc.DEFAULT, null, null, null, null, null, null, steps);
+        List<String> known = new ArrayList<>(List.of("qc", "rarefaction", "alpha", "beta", "association", "modules", "intervention"));
+        known.addAll(StepRegistry.standard().names());
+        s.allowOnly(known.toArray(String[]::new));
         YamlSection qcS = s.section("qc");
         Analyses.Qc qc = Analyses.Qc.DEFAULT;
         if (qcS != null) {
@@ -389,7 +392,7 @@ final class StudyReader {
             qc = new Analyses.Qc(qcS.integer("min_depth", 0, 0, Long.MAX_VALUE));
         }
         return new Analyses(qc, rarefaction(s.section("rarefaction")), alpha(s.section("alpha"), inputs), beta(s.section("beta"), inputs),
-                association(s.section("association"), design), modules(s.section("modules"), inputs), intervention(s.section("intervention"), design));
+                association(s.section("association"), design), modules(s.section("modules"), inputs), intervention(s.section("intervention"), design), steps);
     }
 
     private Analyses.Rarefaction rarefaction(YamlSection s) {

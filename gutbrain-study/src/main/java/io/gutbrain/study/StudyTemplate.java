@@ -186,6 +186,7 @@ public final class StudyTemplate {
         line(y, "  #   donor: COLUMN", "FMT: column naming each recipient's donor");
         line(y, "  #   taxa: [genus:Bifidobacterium]", "administered taxa: feature ids or taxon names");
         line(y, "  #   bifidogenic: yes", "prebiotic: Bifidobacterium, treatment vs control");
+        y.append(StepRegistry.standard().template()); // the registered steps' blocks, from their schemas
     }
 
     /** One line, with the comment (if any) starting at column 40 so that comments line up. */

@@ -98,6 +98,9 @@ final class YamlSection {
         return dot < 0 ? p : p.substring(dot + 1);
     }
 
+    /** Reports a problem found by a caller (e.g. a {@link ConfigKey} reading a value). */
+    void problem(long line, String message, String fix) { problems.add(line, message, fix); }
+
     /** The dotted path of one of this section's keys. */
     String qualify(String key) { return path.isEmpty() ? key : path + "." + key; }
 

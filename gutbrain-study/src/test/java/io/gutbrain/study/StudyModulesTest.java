@@ -65,7 +65,7 @@ class StudyModulesTest {
         Study study = StudyFile.read(study(dir));
         Path out = dir.resolve("out");
         StudyPipeline.Result r = StudyPipeline.run(study, out, new StudyPipeline.Options("test", "test run", 2), StepListener.NONE);
-        assertThat(r.steps()).extracting(StepRecord::step).containsExactly("load", "measures", "modules", "report");
+        assertThat(r.steps()).extracting(StepRecord::step).containsExactly("load", "measures", "modules", "composition", "report");
         String html = Files.readString(r.report());
         assertThat(html).contains("Gut-brain modules").contains("Omixer-RPM").contains("per million KO reads");
         // HITChip profiles detect nearly every taxon in every sample, so every simulated module is present everywhere

@@ -77,13 +77,13 @@ class StudyPipelineTest {
         };
         StudyPipeline.Result r1 = StudyPipeline.run(study, out, new StudyPipeline.Options("test", "test run", 2), listener);
 
-        List<String> steps = List.of("load", "measures", "rarefaction", "alpha", "beta", "association", "report");
+        List<String> steps = List.of("load", "measures", "rarefaction", "alpha", "beta", "association", "composition", "report");
         assertThat(r1.steps()).extracting(StepRecord::step).containsExactlyElementsOf(steps);
         assertThat(r1.steps()).noneMatch(StepRecord::cached);
         assertThat(events).hasSize(2 * steps.size()).startsWith("start load", "end load").endsWith("start report", "end report");
 
         String html = Files.readString(r1.report());
-        for (String section : List.of("Overview", "Quality control", "Measures", "Alpha diversity", "Beta diversity", "Association")) {
+        for (String section : List.of("Overview", "Quality control", "Measures", "Alpha diversity", "Beta diversity", "Association", "Taxa composition")) {
             assertThat(html).contains(section);
         }
         assertThat(html).contains("Simulated data").contains("PERMANOVA").contains("99 permutations")
@@ -94,14 +94,15 @@ class StudyPipelineTest {
         }
         // depth histogram, 2 rarefaction curves, 2 measures, 2 alpha metrics x (box + scatter), PCoA x 2,
         // per tested variable (diagnosis, phq9): volcano + heat map + 3 feature plots
-        assertThat(figures).hasSize(1 + 2 + 2 + 4 + 2 + 2 * 5);
+        // and the composition step's per-sample and per-group bars
+        assertThat(figures).hasSize(1 + 2 + 2 + 4 + 2 + 2 * 5 + 2);
         for (Path f : figures) {
             String name = f.getFileName().toString().replace(".svg", "");
             assertThat(html).as(name).contains(name);
             assertThat(Files.size(f)).as(name).isGreaterThan(1000);
             assertThat(f.resolveSibling(name + ".png")).exists();
         }
-        for (String t : List.of("qc_samples", "measures", "alpha", "permanova", "association")) {
+        for (String t : List.of("qc_samples", "measures", "alpha", "permanova", "association", "composition_groups", "composition_samples")) {
             assertThat(r1.report().getParent().resolve("tables/" + t + ".tsv")).exists();
         }
 
@@ -127,12 +128,18 @@ class StudyPipelineTest {
             int fi = assoc.columns().indexOf("feature");
             assertThat(assoc.rowCount()).isGreaterThan(10);
             for (Object[] row : assoc.rows()) assertThat(raw.featureIds()).contains((String) row[fi]);
+            // composition: the stored group means of each diagnosis sum to one
+            ResultTable comp = store.readTable(r1.runId(), "composition_groups");
+            java.util.Map<Object, Double> sums = new java.util.HashMap<>();
+            for (Object[] row : comp.rows()) sums.merge(row[0], ((Number) row[3]).doubleValue(), Double::sum);
+            assertThat(sums).containsOnlyKeys("control", "MDD");
+            sums.values().forEach(v -> assertThat(v).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9)));
         }
 
         // second run: only the covariates change
         Study study2 = StudyFile.read(cohort(dir, "age, sex"));
         StudyPipeline.Result r2 = StudyPipeline.run(study2, out, new StudyPipeline.Options("test", "test run 2", 2), StepListener.NONE);
-        for (String s : List.of("load", "measures", "rarefaction", "alpha", "beta")) {
+        for (String s : List.of("load", "measures", "rarefaction", "alpha", "beta", "composition")) {
             assertThat(r2.step(s).cached()).as(s).isTrue();
             assertThat(r2.step(s).key()).as(s).isEqualTo(r1.step(s).key());
         }
@@ -143,7 +150,7 @@ class StudyPipelineTest {
         try (ResultsStore store = ResultsStore.openReadOnly(out)) {
             assertThat(store.runs()).hasSize(2);
             ResultsStore.Query q = store.query("SELECT step FROM timings WHERE run_id = ? AND cached ORDER BY step", r2.runId());
-            assertThat(q.rows()).extracting(row -> row[0]).containsExactlyInAnyOrder("alpha", "beta", "load", "measures", "rarefaction");
+            assertThat(q.rows()).extracting(row -> row[0]).containsExactlyInAnyOrder("alpha", "beta", "composition", "load", "measures", "rarefaction");
             // cached results are the same numbers as computed ones
             ResultTable a1 = store.readTable(r1.runId(), "alpha");
             ResultTable a2 = store.readTable(r2.runId(), "alpha");
