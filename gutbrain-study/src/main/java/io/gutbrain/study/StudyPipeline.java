@@ -148,6 +148,8 @@ public final class StudyPipeline {
     }
 
     private final Study study;
+    /** The inputs as {@link StudyValidation} read and checked them: each file is read once per run. */
+    private final StudyInputs inputs;
     private final Path out;
     private final Options options;
     private final StepListener listener;
@@ -165,8 +167,9 @@ public final class StudyPipeline {
     /** The registered steps (one class each, {@link StepRegistry}), run after the steps above on their outputs. */
     private StepRunner registered;
 
-    private StudyPipeline(Study study, Path out, Options options, StepListener listener) {
-        this.study = study;
+    private StudyPipeline(StudyInputs inputs, Path out, Options options, StepListener listener) {
+        this.study = inputs.study();
+        this.inputs = inputs;
         this.out = out;
         this.options = options;
         this.listener = listener == null ? StepListener.NONE : listener;
@@ -177,11 +180,20 @@ public final class StudyPipeline {
      * Runs the study into {@code out}: {@code report/report.html} (with {@code figures/} and
      * {@code tables/}), {@code results.duckdb} and the step cache {@code .cache/}.
      *
+     * Every input is first read and checked ({@link StudyValidation#require}), so a study that
+     * {@code gutbrain study check} refuses is refused here before any step runs or anything is written.
+     *
+     * @throws StudyFileException listing every problem the validation finds, before anything is computed
      * @throws InputException when the data do not fit an analysis (the run is recorded as failed in a store that
      *                        existed before; what this run created is removed, see {@link RunFolder})
      */
     public static Result run(Study study, Path out, Options options, StepListener listener) {
-        return new StudyPipeline(study, out, options, listener).execute();
+        return run(StudyValidation.require(study), out, options, listener);
+    }
+
+    /** As {@link #run(Study, Path, Options, StepListener)} for inputs already read and checked by {@link StudyValidation#require}. */
+    public static Result run(StudyInputs inputs, Path out, Options options, StepListener listener) {
+        return new StudyPipeline(inputs, out, options, listener).execute();
     }
 
     /** The steps a study runs, in order (the report last). */
@@ -333,7 +345,7 @@ public final class StudyPipeline {
     /** The study's tree ({@code inputs.tree}), read once when a metric needs it; null when the study has none. */
     private io.gutbrain.tree.PhyloTree tree() {
         if (tree == null && study.inputs().tree() != null) {
-            io.gutbrain.tree.PhyloTree t = io.gutbrain.io.TreeIO.read(study.inputs().tree());
+            io.gutbrain.tree.PhyloTree t = inputs.tree();
             // checked here so the message names the tree file; the metrics themselves only know a tree object
             List<String> missing = io.gutbrain.tree.TreeOps.missingTips(t, filtered.featureIds());
             if (!missing.isEmpty()) {
@@ -367,10 +379,7 @@ public final class StudyPipeline {
     }
 
     private void computeLoad(StepOutput o, ProgressListener progress) {
-        Study.Inputs in = study.inputs();
-        TableIO.ReadOptions ro = new TableIO.ReadOptions();
-        if (in.taxonomy() != null) ro.taxonomy(in.taxonomy());
-        FeatureTable raw = TableIO.read(in.table(), ro);
+        FeatureTable raw = inputs.table(); // read (with the taxonomy) by StudyValidation
         SampleMetadata meta = study.metadata();
         MetadataMatch match = MetadataMatch.compare(raw, meta);
         Warnings w = new Warnings();
@@ -993,7 +1002,7 @@ public final class StudyPipeline {
         ModuleOptions opt = ModuleOptions.defaults().withEstimator(m.estimator()).withNormalizeByLength(m.normalizeByLength())
                 .withDistribute(m.distribute()).withThreads(options.threads());
         opt = Double.isNaN(m.coverage()) ? opt.withLearnedCoverage() : opt.withCoverage(m.coverage());
-        KoInput in = KoInput.read(koPath);
+        KoInput in = inputs.ko();
         List<String> keep = new ArrayList<>();
         for (String id : filtered.sampleIds()) if (in.community().sampleIndex(id) >= 0) keep.add(id);
         if (keep.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.gutbrain.study;
 
+import io.gutbrain.error.InputException;
+
 /**
  * One problem found in a study file, at the 1-based line of the key or value it concerns.
  *
@@ -14,6 +16,17 @@ public record StudyProblem(long line, String message, String fix) {
     /** Normalises a null fix to the empty string. */
     public StudyProblem {
         fix = fix == null ? "" : fix;
+    }
+
+    /**
+     * A problem of the study caused by an input's own error, e.g. a table that does not parse:
+     * {@code what + ": " + file:place: problem}, fixed as the input's error says (or by
+     * {@code fallbackFix} when it says nothing), so the line carries one fix, not two.
+     */
+    public static StudyProblem of(long line, String what, InputException e, String fallbackFix) {
+        String where = (e.source() == null ? "" : e.source()) + (e.location() == null ? "" : (e.source() == null ? "" : ":") + e.location());
+        String fix = e.fix() == null || e.fix().isEmpty() ? fallbackFix : e.fix();
+        return new StudyProblem(line, what + ": " + (where.isEmpty() ? "" : where + ": ") + e.problem(), fix);
     }
 
     /** {@code line 12: message} — the form used in the combined one-line error. */

@@ -16,6 +16,7 @@ import io.gutbrain.modules.Estimator;
 import io.gutbrain.metadata.SampleMetadata.ColumnType;
 import io.gutbrain.study.YamlSection.Scalar;
 import io.gutbrain.util.NearestName;
+import io.gutbrain.util.SettingRanges;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ final class StudyReader {
             try {
                 md = MetadataFile.read(metadata);
             } catch (InputException e) {
-                problem(s.lineOf("metadata"), "'inputs.metadata' cannot be read: " + e.oneLine(), "correct the metadata file");
+                problems.add(StudyProblem.of(s.lineOf("metadata"), "'inputs.metadata' cannot be read", e, "correct the metadata file"));
             }
         }
         return new Study.Inputs(table, taxonomy, tree, metadata, ko);
@@ -192,7 +193,7 @@ final class StudyReader {
             try {
                 instruments = List.of(InstrumentSpec.read(specFile));
             } catch (InputException e) {
-                problem(spec.line(), "instrument file is invalid: " + e.oneLine(), "correct the instrument file (see docs/instruments.md)");
+                problems.add(StudyProblem.of(spec.line(), "instrument file is invalid", e, "correct the instrument file (see docs/instruments.md)"));
                 return List.of();
             }
         }
@@ -261,7 +262,7 @@ final class StudyReader {
         try {
             Scoring.score(md, ins);
         } catch (InputException e) {
-            problem(line, ins.title() + " items cannot be scored: " + e.oneLine(), "correct the item values in the metadata");
+            problems.add(StudyProblem.of(line, ins.title() + " items cannot be scored", e, "correct the item values in the metadata"));
             return false;
         }
         if (md.hasColumn(measure.scoreColumn())) {
@@ -403,7 +404,7 @@ final class StudyReader {
         if (d != null && !d.value().equalsIgnoreCase("auto")) {
             depth = s.integer("depth", Analyses.Rarefaction.AUTO, 1, Long.MAX_VALUE);
         }
-        int iterations = (int) s.integer("iterations", Analyses.Rarefaction.DEFAULT_ITERATIONS, 1, 10_000);
+        int iterations = (int) s.integer("iterations", Analyses.Rarefaction.DEFAULT_ITERATIONS, 1, SettingRanges.MAX_RAREFACTION_ITERATIONS);
         return new Analyses.Rarefaction(depth, iterations);
     }
 
@@ -451,7 +452,7 @@ final class StudyReader {
                 metrics.add(m);
             }
         }
-        int permutations = (int) s.integer("permutations", Analyses.Beta.DEFAULT_PERMUTATIONS, 0, 100_000_000);
+        int permutations = (int) s.integer("permutations", Analyses.Beta.DEFAULT_PERMUTATIONS, 0, SettingRanges.MAX_PERMUTATIONS);
         return new Analyses.Beta(metrics, permutations);
     }
 

@@ -244,7 +244,7 @@ class StudyFileTest {
                 .isEqualTo("association testing needs 'design.group' or 'design.outcomes'");
         assertThat(p.get(0).message()).isEqualTo("'design' must be a mapping of 'key: value' lines, found a list");
         assertThat(p.get(1).message()).isEqualTo("'analyses.qc.min_depth' must be a whole number, found 'lots'");
-        assertThat(p.get(2).message()).isEqualTo("'analyses.rarefaction.iterations' must be from 1 to 10000, found 0");
+        assertThat(p.get(2).message()).isEqualTo("'analyses.rarefaction.iterations' must be from 1 to 1000, found 0");
         assertThat(p.get(3).message()).isEqualTo("'analyses.beta.permutations' must be a whole number, found '9.5'");
         assertThat(p.get(4).message()).isEqualTo("'analyses.association.min_prevalence' must be from 0 to 1, found 1.5");
         assertThat(p.get(5).message()).isEqualTo("'analyses.association.max_significance' must be above 0 and up to 1, found 0");

@@ -9,6 +9,8 @@ import io.gutbrain.io.OutputFolder;
 import io.gutbrain.study.Study;
 import io.gutbrain.study.StudyFile;
 import io.gutbrain.study.StudyFileException;
+import io.gutbrain.study.StudyInputs;
+import io.gutbrain.study.StudyValidation;
 import io.gutbrain.study.StudyPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +28,8 @@ import java.util.concurrent.Callable;
  * Runs a whole study from its study file: QC, questionnaire scoring, rarefaction, alpha and beta
  * diversity, association, then one self-contained HTML report and the results database. Steps
  * are cached, so a re-run after changing only the association settings reuses the diversity
- * results. A bad study file is reported (every problem, exit 2) before anything is computed.
+ * results. A bad study file or input is reported (every problem that {@code study check} finds, exit 2)
+ * before anything is computed or written.
  */
 @Command(name = "run",
         description = "Run a study file end to end: QC, measures, rarefaction, alpha/beta diversity, association; writes an HTML report and results.duckdb (steps cached).",
@@ -47,9 +50,10 @@ public final class RunStudy implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Study study;
+        StudyInputs inputs;
         try {
-            study = StudyFile.read(file);
+            // every check of 'study check', on the real inputs, before the output folder is touched
+            inputs = StudyValidation.require(StudyFile.read(file));
         } catch (StudyFileException e) {
             return StudyCheckTool.printProblems(err, file, e);
         }
@@ -60,7 +64,7 @@ public final class RunStudy implements Callable<Integer> {
         if (folder.force) OutputFolder.discardIfRefused(report);
         else OutputFolder.checkReplaceable(report);
         String command = (String) RunRecord.start(spec).toMap().get("command");
-        StudyPipeline.Result r = run(study, dir, command, threads, new Console(err, quiet), err, logJson);
+        StudyPipeline.Result r = run(inputs, dir, command, threads, new Console(err, quiet), err, logJson);
         spec.commandLine().getOut().println(r.report());
         spec.commandLine().getOut().flush();
         return 0;
@@ -68,8 +72,14 @@ public final class RunStudy implements Callable<Integer> {
 
     /** Runs the pipeline with terminal progress (or JSON events) and a closing summary line; shared with the demo. */
     public static StudyPipeline.Result run(Study study, Path dir, String command, int threads, Console console, PrintWriter err, boolean logJson) {
+        return run(StudyValidation.require(study), dir, command, threads, console, err, logJson);
+    }
+
+    /** As {@link #run(Study, Path, String, int, Console, PrintWriter, boolean)} for inputs already read and checked. */
+    public static StudyPipeline.Result run(StudyInputs inputs, Path dir, String command, int threads, Console console, PrintWriter err, boolean logJson) {
+        Study study = inputs.study();
         long t0 = System.nanoTime();
-        StudyPipeline.Result r = StudyPipeline.run(study, dir, new StudyPipeline.Options(Version.get(), command, threads),
+        StudyPipeline.Result r = StudyPipeline.run(inputs, dir, new StudyPipeline.Options(Version.get(), command, threads),
                 new StepLog(console, err, logJson));
         long cached = r.steps().stream().filter(s -> s.cached()).count();
         if (!logJson) {

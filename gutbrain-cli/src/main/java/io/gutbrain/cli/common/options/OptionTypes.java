@@ -29,7 +29,7 @@ public final class OptionTypes {
      * without changing a conclusion.
      */
     public static final class Permutations extends IntRange {
-        public static final int MAX = 1_000_000;
+        public static final int MAX = io.gutbrain.util.SettingRanges.MAX_PERMUTATIONS;
         public static final String HELP = "0 to " + MAX + "; 0 = no p-value";
         public Permutations() { super(0, MAX, "e.g. --permutations 999 (at most " + MAX + ")"); }
     }
@@ -187,7 +187,7 @@ public final class OptionTypes {
 
     /** Random draws per depth of a rarefaction curve ({@code --iterations}). */
     public static final class Iterations extends IntRange {
-        public static final int MAX = 1_000;
+        public static final int MAX = io.gutbrain.util.SettingRanges.MAX_RAREFACTION_ITERATIONS;
         public static final String HELP = "1 to " + MAX;
         public Iterations() { super(1, MAX, "e.g. --iterations 10"); }
     }
