@@ -37,6 +37,7 @@ import io.gutbrain.diversity.alpha.AlphaResult;
 import io.gutbrain.diversity.beta.BetaDiversity;
 import io.gutbrain.diversity.beta.BetaMetric;
 import io.gutbrain.diversity.beta.BetaOptions;
+import io.gutbrain.diversity.beta.BetaResult;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.io.BiomJson;
@@ -684,16 +685,12 @@ public final class StudyPipeline {
         for (String m : warnings.messages()) o.note(m);
     }
 
-    /** The distances of one metric: a UniFrac variant on the study's tree (generalized with α = 0.5), or a {@link BetaMetric}. */
+    /** The distances of one metric by the shared engine ({@link BetaDiversity#compute(FeatureTable, io.gutbrain.tree.PhyloTree, String, BetaOptions, ProgressListener)}); the tree is read only for UniFrac. */
     private DistanceMatrix distances(FeatureTable t, String metricName) {
-        for (io.gutbrain.diversity.unifrac.UniFracVariant v : io.gutbrain.diversity.unifrac.UniFracVariant.values()) {
-            if (v.cliName().equals(metricName)) {
-                io.gutbrain.diversity.unifrac.UniFracResult r = io.gutbrain.diversity.unifrac.UniFrac.compute(t, tree(), v, 0.5, options.threads(), false, ProgressListener.NONE);
-                r.warnings().forEach(warnings::warn);
-                return r.distances();
-            }
-        }
-        return BetaDiversity.compute(t, BetaMetric.byName(metricName), BetaOptions.defaults().withThreads(options.threads()), ProgressListener.NONE).distances();
+        BetaResult r = BetaDiversity.compute(t, BetaDiversity.needsTree(metricName) ? tree() : null, metricName,
+                BetaOptions.defaults().withThreads(options.threads()), ProgressListener.NONE);
+        r.warnings().forEach(warnings::warn);
+        return r.distances();
     }
 
     private static double[] axis(PCoA.Result pc, int a) {

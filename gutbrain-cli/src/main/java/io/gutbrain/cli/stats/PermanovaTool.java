@@ -51,7 +51,7 @@ public final class PermanovaTool implements Callable<Integer> {
                     : Permanova.sequential(dm, md, terms, in.options(p), w);
         }
         r.write(in.out);
-        Provenance prov = in.provenance(spec).parameter("formula", formula);
+        Provenance prov = in.provenance(spec);
         RunRecord.finishSidecar(prov, "permanova", in.out);
         if (!in.quiet) spec.commandLine().getOut().print(r.toTsv());
         return 0;
