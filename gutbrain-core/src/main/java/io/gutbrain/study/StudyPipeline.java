@@ -3,6 +3,10 @@ package io.gutbrain.study;
 import io.gutbrain.association.ModelFit;
 import io.gutbrain.intervention.ArmChange;
 import io.gutbrain.intervention.ArmTimeModel;
+import io.gutbrain.intervention.InterventionAnalysis;
+import io.gutbrain.intervention.InterventionOptions;
+import io.gutbrain.intervention.InterventionResult;
+import io.gutbrain.intervention.TrialData;
 import io.gutbrain.intervention.Bifidogenic;
 import io.gutbrain.intervention.BifidogenicResult;
 import io.gutbrain.intervention.Colonisation;
@@ -1337,6 +1341,12 @@ public final class StudyPipeline {
         return p;
     }
 
+    /** The shared intervention engine's options from {@code analyses.intervention}: 95% intervals, responders at a halving, remission from the instrument's bands. */
+    private InterventionOptions interventionOptions() {
+        Analyses.Intervention iv = study.analyses().intervention();
+        return InterventionOptions.defaults().withArms(iv.treatment(), iv.control()).withColonisationScale(iv.taxaScale());
+    }
+
     /**
      * The trial: the first outcome (or Shannon diversity when the study has none) and each
      * administered taxon's relative abundance, each by change from baseline per arm and by the
@@ -1348,10 +1358,11 @@ public final class StudyPipeline {
         Analyses.Intervention iv = study.analyses().intervention();
         Study.Design d = study.design();
         TrialDesign trial = TrialDesign.from(md, d.subject(), d.time(), iv.arm(), iv.baseline(), iv.donor());
-        String control = iv.control() != null ? requireArm(trial, iv.control(), "control")
-                : trial.arms().stream().filter(a -> !a.equals(iv.treatment())).findFirst().orElse(trial.arms().get(0));
+        if (iv.control() != null) requireArm(trial, iv.control(), "control");
+        if (iv.treatment() != null) requireArm(trial, iv.treatment(), "treatment");
+        InterventionOptions ivOptions = interventionOptions();
+        String control = InterventionAnalysis.arms(trial, ivOptions).control();
         if (iv.treatment() != null) {
-            requireArm(trial, iv.treatment(), "treatment");
             List<String> left = trial.arms().stream().filter(a -> !a.equals(iv.treatment()) && !a.equals(control)).toList();
             if (!left.isEmpty()) {
                 java.util.Set<String> drop = new java.util.HashSet<>();
@@ -1381,17 +1392,22 @@ public final class StudyPipeline {
                         + "(paired t and Wilcoxon signed-rank tests) and the linear mixed model outcome ~ arm × time + (1 | subject) (REML, "
                         + "Satterthwaite df as lmerTest); each arm:time coefficient is the difference in change from baseline against %s.",
                 trial.subjects().size(), String.join(", ", trial.arms()), control, d.time(), trial.baseline(), control));
+        Study.Variable firstVar = study.design().outcomes().isEmpty() ? null : study.design().outcomes().get(0);
+        io.gutbrain.measures.Instrument instrument = firstVar != null && firstVar.isScore() ? firstVar.measure().instrument() : null;
+        // the choices (arms, responder rule, which comparisons run) are the shared engine's, as in 'gutbrain intervention'
+        InterventionResult result = InterventionAnalysis.run(new TrialData(trial, ys, instrument, filtered, taxa,
+                iv.bifidogenic() && InterventionAnalysis.arms(trial, ivOptions).active() != null ? studyTaxon(Bifidogenic.GENUS, "bifidogenic") : null), ivOptions);
         List<Object[]> lmmRows = new ArrayList<>();
         List<Object[]> changeRows = new ArrayList<>();
         for (int k = 0; k < ys.size(); k++) {
             Outcome y = ys.get(k);
-            ChangeResult change = ChangeFromBaseline.compute(trial, y);
+            ChangeResult change = result.outcomes().get(k).change();
             for (String w : change.warnings()) o.note(w);
             for (ArmChange a : change.summaries()) {
                 MeanEstimate c = a.change();
                 changeRows.add(new Object[]{y.name(), a.arm(), a.timepoint(), c.n(), c.mean(), c.lower(), c.upper(), c.p(), a.wilcoxon().pValue()});
             }
-            ArmTimeModel.Result lmm = ArmTimeModel.fit(trial, y, control);
+            ArmTimeModel.Result lmm = result.outcomes().get(k).model();
             for (ModelFit.Estimate e : lmm.rows()) {
                 lmmRows.add(new Object[]{y.name(), e.name(), e.estimate(), e.stdError(), e.df(), e.t(), e.p(), e.ciLow(), e.ciHigh()});
             }
@@ -1401,14 +1417,11 @@ public final class StudyPipeline {
                 changeRows), "Change from baseline per arm and visit (paired t-test and Wilcoxon signed-rank test)", true);
         o.table(new ResultTable("intervention_arm_time", List.of("outcome", "term", "estimate", "se", "df", "t", "p", "ci_low", "ci_high"), lmmRows),
                 "Arm × time linear mixed model (REML, Satterthwaite df); arm:time rows are the treatment effects", true);
-        String active = iv.treatment() != null ? iv.treatment()
-                : trial.arms().size() == 2 ? trial.arms().get(trial.arms().get(0).equals(control) ? 1 : 0) : null;
-        String last = trial.followUps().get(trial.followUps().size() - 1);
-        Study.Variable firstVar = study.design().outcomes().isEmpty() ? null : study.design().outcomes().get(0);
-        if (firstVar != null && firstVar.isScore()) responders(o, trial, ys.get(0), firstVar.measure().instrument(), last, active, control);
-        if (!taxa.isEmpty() && active != null) {
-            ColonisationResult c = Colonisation.computeGroups(trial, filtered, taxa, last, active, control,
-                    new Colonisation.Options(iv.taxaScale(), Double.NaN, 0, 0.95));
+        String active = result.arms().active();
+        String last = result.lastVisit();
+        if (result.responders() != null) responders(o, result.responders(), instrument, InterventionAnalysis.remissionBelow(ivOptions, instrument), last, active, control);
+        if (result.colonisation() != null) {
+            ColonisationResult c = result.colonisation();
             o.subheading("Administered taxa");
             o.paragraph(String.format(Locale.ROOT, "Change in %s of each listed taxon from %s to %s, %s against %s: difference of mean "
                     + "changes with Welch's 95%% interval and test, and per arm the subjects in whom the taxon was absent at baseline and present at %s "
@@ -1421,7 +1434,7 @@ public final class StudyPipeline {
                         "the bifidogenic response compares two arms, but the trial has " + trial.arms().size() + " (" + String.join(", ", trial.arms()) + ")",
                         "name the prebiotic arm with 'analyses.intervention.treatment'");
             }
-            bifidogenic(o, trial, active, control, last);
+            bifidogenic(o, result.bifidogenic(), trial, active, control, last);
         }
         if (iv.donor() != null) engraftment(o, trial, iv.donor());
     }
@@ -1433,10 +1446,7 @@ public final class StudyPipeline {
      * 5, HADS below 8, BDI-II below 14); rates per arm with Wilson intervals and, for two arms,
      * the risk difference with Newcombe's interval and the number needed to treat.
      */
-    private void responders(StepOutput o, TrialDesign trial, Outcome y, io.gutbrain.measures.Instrument instrument, String last, String active, String control) {
-        double remissionBelow = instrument.bands().isEmpty() ? Double.NaN : instrument.bands().get(0).max() + 1;
-        ResponderResult r = io.gutbrain.intervention.Responders.compute(trial, y, last, io.gutbrain.intervention.Responders.Criteria.halving(remissionBelow),
-                active, active == null ? null : control, 0.95);
+    private void responders(StepOutput o, ResponderResult r, io.gutbrain.measures.Instrument instrument, double remissionBelow, String last, String active, String control) {
         for (String w : r.warnings()) o.note(w);
         o.subheading("Responders and remission");
         o.paragraph(String.format(Locale.ROOT, "%s at %s = %s against baseline: a responder's score fell by at least half%s. Rates per arm with Wilson 95%% intervals%s.",
@@ -1474,9 +1484,7 @@ public final class StudyPipeline {
      * baseline to the last visit, prebiotic vs control, with responders at ≥ 2-fold; a paragraph,
      * a box/strip figure and the table {@code intervention_bifidogenic}.
      */
-    private void bifidogenic(StepOutput o, TrialDesign trial, String active, String control, String last) {
-        BifidogenicResult b = Bifidogenic.compute(trial, filtered, studyTaxon(Bifidogenic.GENUS, "bifidogenic"), last, active, control,
-                Bifidogenic.Options.defaults());
+    private void bifidogenic(StepOutput o, BifidogenicResult b, TrialDesign trial, String active, String control, String last) {
         for (String w : b.warnings()) o.note(w);
         o.fact("bifidogenic_ratio", fmt(b.ratio()));
         o.subheading("Bifidogenic response");
