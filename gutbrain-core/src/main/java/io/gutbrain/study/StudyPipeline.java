@@ -2,6 +2,8 @@ package io.gutbrain.study;
 
 import io.gutbrain.association.ModelFit;
 import io.gutbrain.intervention.ArmChange;
+import io.gutbrain.association.AssociationAnalysis;
+import io.gutbrain.association.AssociationOptions;
 import io.gutbrain.intervention.ArmTimeModel;
 import io.gutbrain.intervention.InterventionAnalysis;
 import io.gutbrain.intervention.InterventionOptions;
@@ -812,63 +814,25 @@ public final class StudyPipeline {
      * but kept with NaN.
      */
     private Tested testVariable(Engine engine, FeatureTable table, String v, ProgressListener progress) {
+        AssociationAnalysis.Result r = AssociationAnalysis.run(table, md, associationOptions(engine, v), warnings, progress);
+        List<AssociationResult> hits = new ArrayList<>(r.rowsOf(v));
+        hits.sort((p, q) -> Double.compare(p.qValue(), q.qValue()));
+        return new Tested(hits, r.features(), r.samples(), r.model());
+    }
+
+    /**
+     * The shared association engine's options for variable {@code v}: {@code v} adjusted for the
+     * covariates with the design's random effects and the group's reference level; the rank test
+     * is chosen by the engine from {@code v}'s type, as in {@code gutbrain associate --test auto}.
+     */
+    private AssociationOptions associationOptions(Engine engine, String v) {
         Study.Design d = study.design();
         List<String> fixed = new ArrayList<>(List.of(v));
         for (Study.Variable c : d.covariates()) if (!c.column().equals(v)) fixed.add(c.column());
         Map<String, String> refs = d.group() != null && d.reference() != null ? Map.of(d.group(), d.reference()) : Map.of();
-        List<AssociationResult> hits = new ArrayList<>();
-        Tested t;
-        switch (engine.method()) {
-            case MAASLIN2 -> {
-                Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(d.randomEffects())
-                        .withNormalization(engine.normalization()).withTransform(engine.transform()).withMinPrevalence(engine.minPrevalence())
-                        .withMaxSignificance(engine.maxSignificance()).withThreads(options.threads()).withReferenceLevels(refs);
-                Maaslin2.Result r = Maaslin2.run(table, md, opt, warnings, progress);
-                // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
-                Map<String, String> featureId = new java.util.HashMap<>();
-                List<String> rNames = RCompat.makeNamesUnique(table.featureIds());
-                for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), table.featureIds().get(f));
-                String rName = RCompat.makeName(v);
-                for (AssociationRow x : r.all()) {
-                    if (!x.metadata().equals(rName)) continue;
-                    hits.add(x.toResult(featureId.getOrDefault(x.feature(), x.feature())));
-                }
-                t = new Tested(hits, r.featuresTested(), r.samplesInModel(), "MaAsLin2 model " + r.formula());
-            }
-            case LINDA -> {
-                LindaOptions.Builder b = LindaOptions.builder().randomEffects(d.randomEffects()).minPrevalence(engine.minPrevalence())
-                        .threads(options.threads()).progress(progress).warnings(warnings);
-                refs.forEach(b::reference);
-                LindaResult r = Linda.run(table, md, fixed, b.build());
-                for (AssociationResult x : r.rows()) if (x.variable().equals(v)) hits.add(x);
-                String random = d.randomEffects().isEmpty() ? "" : " + " + String.join(" + ", d.randomEffects().stream().map(g -> "(1 | " + g + ")").toList());
-                t = new Tested(hits, r.features(), r.samples(), "LinDA model log2 CLR ~ " + String.join(" + ", fixed) + random + " (" + r.zeroHandling() + ")");
-            }
-            default -> {
-                NonparametricOptions.Builder b = NonparametricOptions.builder().minPrevalence(engine.minPrevalence()).threads(options.threads())
-                        .progress(progress).warnings(warnings);
-                if (refs.containsKey(v)) b.reference(refs.get(v));
-                NonparametricOptions opt = b.build();
-                List<AssociationResult> rs;
-                String test;
-                if (md.type(v) == SampleMetadata.ColumnType.NUMERIC) {
-                    rs = NonparametricAssociation.spearman(table, md, v, opt);
-                    test = "Spearman correlation";
-                } else if (md.levels(v).size() > 2) {
-                    rs = NonparametricAssociation.kruskalWallis(table, md, v, opt);
-                    test = "Kruskal–Wallis test";
-                } else {
-                    rs = NonparametricAssociation.rankSum(table, md, v, opt);
-                    test = "Wilcoxon rank-sum test";
-                }
-                hits.addAll(rs);
-                long features = rs.stream().map(AssociationResult::feature).distinct().count();
-                int samples = rs.stream().mapToInt(AssociationResult::n).max().orElse(0);
-                t = new Tested(hits, (int) features, samples, test + " of " + v + " (relative abundance)");
-            }
-        }
-        hits.sort((p, q) -> Double.compare(p.qValue(), q.qValue()));
-        return t;
+        return AssociationOptions.defaults(fixed).withMethod(AssociationOptions.Method.valueOf(engine.method().name()))
+                .withRandom(d.randomEffects()).withReferences(refs).withNormalization(engine.normalization()).withTransform(engine.transform())
+                .withMinPrevalence(engine.minPrevalence()).withMaxSignificance(engine.maxSignificance()).withThreads(options.threads());
     }
 
     private Figure heatmap(AbundanceScale scale, List<String> features, String group, String v) {
