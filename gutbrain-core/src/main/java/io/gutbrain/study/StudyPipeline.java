@@ -668,7 +668,7 @@ public final class StudyPipeline {
                         .axes(Figures.pcoaAxisLabel(pc, 0), Figures.pcoaAxisLabel(pc, 1)), x, y, numeric(md, outcome, pc.ids()), outcome));
             }
             if (group != null) {
-                Permanova.Result pr = Permanova.test(dm, md, group, perm, warnings);
+                Permanova.Result pr = Permanova.run(dm, md, List.of(Permanova.Term.categorical(group)), perm, warnings);
                 Permanova.Row row = pr.terms().get(0);
                 tests.add(new Object[]{metricName, "PERMANOVA", group, (long) row.df(), (long) pr.residual().df(), row.f(), row.r2(), row.p(), (long) pr.permutations()});
                 Permdisp.Result pd = Permdisp.test(dm, md, group, Permdisp.Type.MEDIAN, perm, warnings);
