@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (Dataset d : DATASETS) {
             long t = System.nanoTime();
             Warnings warnings = new Warnings();
-            Provenance prov = new Provenance(Version.get(), "gutbrain demo");
+            Provenance prov = RunRecord.start(spec);
             Path tablePath = data.resolve(d.table());
             TableIO.ReadOptions options = new TableIO.ReadOptions();
             prov.input("table", tablePath);
