@@ -226,5 +226,13 @@ class FacesAgreementTest {
         assertThat(number(group.get("R2"))).isEqualTo(number(cell(tests, permanova, "r2")));
         assertThat(number(group.get("Pr(>F)"))).isEqualTo(number(cell(tests, permanova, "p")));
         assertThat(Long.parseLong(group.get("Df"))).isEqualTo(cell(tests, permanova, "df"));
+
+        Object[] permdisp = tests.rows().stream().filter(r -> "PERMDISP".equals(cell(tests, r, "test"))).findFirst().orElseThrow();
+        Path dOut = dir.resolve("permdisp.tsv");
+        cli("stats", "permdisp", "--distance", dm.toString(), "--metadata", metadata.toString(), "--formula", "group", "--type", "median",
+                "--permutations", "99", "--seed", "7", "--out", dOut.toString(), "-q");
+        Map<String, String> groups = tsv(dOut).stream().filter(r -> r.get("term").equals("Groups")).findFirst().orElseThrow();
+        assertThat(number(groups.get("F"))).isEqualTo(number(cell(tests, permdisp, "f")));
+        assertThat(number(groups.get("Pr(>F)"))).isEqualTo(number(cell(tests, permdisp, "p")));
     }
 }
