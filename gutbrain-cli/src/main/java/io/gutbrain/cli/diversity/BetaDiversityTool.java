@@ -7,7 +7,6 @@ import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.diversity.beta.BetaDiversity;
-import io.gutbrain.diversity.beta.BetaMetric;
 import io.gutbrain.diversity.beta.BetaOptions;
 import io.gutbrain.diversity.beta.BetaResult;
 import io.gutbrain.error.InputException;
@@ -49,12 +48,15 @@ public final class BetaDiversityTool implements Callable<Integer> {
 
     @Override public Integer call() {
         Console console = new Console(spec.commandLine().getErr(), quiet);
-        // every option, --float32 included, is recorded from the parsed command
-        Provenance prov = RunRecord.start(spec).input("table", table);
         // whether the metric needs a tree is the engine's decision; the CLI only names its option
         boolean phylogenetic = BetaDiversity.needsTree(metric);
-        if (!phylogenetic) BetaMetric.byName(metric); // an unknown name is refused before the table is read
+        if (!BetaDiversity.metricNames().contains(metric)) { // refused before the table is read
+            throw new InputException(null, "--metric", "unknown beta-diversity metric '" + metric + "'",
+                    "use one of: " + String.join(", ", BetaDiversity.metricNames()));
+        }
         if (phylogenetic && tree == null) throw new InputException(null, "--tree", metric + " needs a rooted tree", "add --tree tree.nwk");
+        // every option, --float32 included, is recorded from the parsed command
+        Provenance prov = RunRecord.start(spec).input("table", table);
         FeatureTable t = input.load(table, console.warnings());
         PhyloTree phylo = null;
         if (phylogenetic) {
