@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (Dataset d : DATASETS) {
             long t = System.nanoTime();
             Warnings warnings = new Warnings();
-            Provenance prov = new Provenance(Version.get(), "gutbrain demo");
+            Provenance prov = RunRecord.start(spec);
             Path tablePath = data.resolve(d.table());
             TableIO.ReadOptions options = new TableIO.ReadOptions();
             prov.input("table", tablePath);
@@ -148,7 +148,7 @@ public final class DemoCommand implements Callable<Integer> {
         AtomicOutput.write(out.resolve("summary.txt"), o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
         AtomicOutput.write(out.resolve("index.json"), o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, index));
         spec.commandLine().getOut().println(out.resolve("summary.txt"));
-        String command = (String) RunRecord.start(spec).toMap().get("command");
+        String command = RunRecord.commandLine(spec);
         Path peerj = RunStudy.run(StudyFile.read(peerj32Study(data, out.resolve("peerj32-study"))), out.resolve("peerj32-study/results"),
                 command, 0, console, spec.commandLine().getErr(), false).report();
         Path diet = RunStudy.run(StudyFile.read(dietswapStudy(data, out.resolve("dietswap-study"))), out.resolve("dietswap-study/results"),

@@ -84,4 +84,19 @@ class DiversityCommandsTest {
         assertThat(lines.get(0)).isEqualTo("sample-id\tdepth\tmetric\tmean\tlower\tupper\titerations");
         assertThat(lines).hasSize(1 + 44 * 2);
     }
+
+    /** Which metrics exist (and which need a tree) is the engine's list: an unknown name is refused with all of them, before any file is read. */
+    @Test
+    void unknownBetaMetricListsEveryMetricOfTheEngine(@TempDir Path dir) {
+        Path out = dir.resolve("dm.tsv");
+        CliRun r = CliRun.of("diversity", "beta", "--table", dir.resolve("absent.tsv").toString(), "--metric", "foo-unifrac", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.errLines().get(0)).startsWith("gutbrain: error: --metric: unknown beta-diversity metric 'foo-unifrac'")
+                .contains("(fix: ").contains("braycurtis").contains("generalized-unifrac");
+        assertThat(out).doesNotExist();
+        CliRun noTree = CliRun.of("diversity", "beta", "--table", dir.resolve("absent.tsv").toString(), "--metric", "weighted-unifrac", "--out", out.toString());
+        assertThat(noTree.exitCode()).isEqualTo(2);
+        assertThat(noTree.errLines()).containsExactly("gutbrain: error: --tree: weighted-unifrac needs a rooted tree (fix: add --tree tree.nwk)");
+    }
 }

@@ -63,7 +63,7 @@ class InterventionCommandsTest {
         assertThat(lines(out.resolve("change_from_baseline.tsv"))).hasSize(23);
         assertThat(lines(out.resolve("distance_to_baseline.tsv"))).hasSize(23);
         assertThat(lines(out.resolve("arm_summaries.tsv")).get(0)).endsWith("\twilcoxon_v\twilcoxon_p\twilcoxon_method");
-        assertThat(Files.readString(out.resolve("provenance.json"))).contains("arm_time_lmm.tsv").contains("\"referenceArm\" : \"Placebo\"");
+        assertThat(Files.readString(out.resolve("provenance.json"))).contains("arm_time_lmm.tsv").contains("\"reference-arm\" : \"Placebo\"").contains("\"control_arm\" : \"Placebo\"");
     }
 
     @Test

@@ -91,6 +91,36 @@ public final class Permanova {
         public void write(Path target) { TextOutput.write(target, toTsv()); }
     }
 
+    /**
+     * The terms of a right-hand side such as {@code "time + group"} (main effects joined by
+     * '+', each typed by its metadata column).
+     *
+     * @param where where the formula was given, for errors (e.g. {@code --formula})
+     * @throws InputException for an empty term or an interaction
+     */
+    public static List<Term> terms(SampleMetadata md, String formula, String where) {
+        List<Term> terms = new ArrayList<>();
+        for (String t : formula.split("\\+")) {
+            String c = t.strip();
+            if (c.isEmpty()) throw new InputException(null, where, "empty term in '" + formula + "'", "write terms like \"time + group\"");
+            if (c.contains(":") || c.contains("*")) throw new InputException(null, where, "interaction terms are not supported yet ('" + c + "')", "use main effects joined by '+'");
+            terms.add(Term.of(md, c));
+        }
+        return terms;
+    }
+
+    /**
+     * PERMANOVA of {@code dm} by {@code terms}, the one entry point of {@code gutbrain stats
+     * permanova} and the study's beta step: a single categorical term by the one-factor test,
+     * else the terms in sequence ({@link #sequential}); permutations, seed, threads and strata
+     * from {@code opt}.
+     */
+    public static Result run(DistanceMatrix dm, SampleMetadata md, List<Term> terms, PermutationOptions opt, Warnings warnings) {
+        return terms.size() == 1 && terms.get(0).type() == SampleMetadata.ColumnType.CATEGORICAL
+                ? test(dm, md, terms.get(0).column(), opt, warnings)
+                : sequential(dm, md, terms, opt, warnings);
+    }
+
     /** One-factor PERMANOVA of {@code dm} by metadata column {@code column} (strata from {@code opt}). */
     public static Result test(DistanceMatrix dm, SampleMetadata md, String column, PermutationOptions opt, Warnings warnings) {
         return test(SampleGrouping.of(dm, md, column, opt.strata(), warnings), opt);

@@ -2,7 +2,13 @@ package io.gutbrain.study;
 
 import io.gutbrain.association.ModelFit;
 import io.gutbrain.intervention.ArmChange;
+import io.gutbrain.association.AssociationAnalysis;
+import io.gutbrain.association.AssociationOptions;
 import io.gutbrain.intervention.ArmTimeModel;
+import io.gutbrain.intervention.InterventionAnalysis;
+import io.gutbrain.intervention.InterventionOptions;
+import io.gutbrain.intervention.InterventionResult;
+import io.gutbrain.intervention.TrialData;
 import io.gutbrain.intervention.Bifidogenic;
 import io.gutbrain.intervention.BifidogenicResult;
 import io.gutbrain.intervention.Colonisation;
@@ -37,6 +43,7 @@ import io.gutbrain.diversity.alpha.AlphaResult;
 import io.gutbrain.diversity.beta.BetaDiversity;
 import io.gutbrain.diversity.beta.BetaMetric;
 import io.gutbrain.diversity.beta.BetaOptions;
+import io.gutbrain.diversity.beta.BetaResult;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.io.BiomJson;
@@ -690,16 +697,12 @@ public final class StudyPipeline {
         for (String m : new java.util.LinkedHashSet<>(stepWarnings.messages())) o.note(m);
     }
 
-    /** The distances of one metric: a UniFrac variant on the study's tree (generalized with α = 0.5), or a {@link BetaMetric}. */
+    /** The distances of one metric by the shared engine ({@link BetaDiversity#compute(FeatureTable, io.gutbrain.tree.PhyloTree, String, BetaOptions, ProgressListener)}); the tree is read only for UniFrac. */
     private DistanceMatrix distances(FeatureTable t, String metricName, Warnings stepWarnings) {
-        for (io.gutbrain.diversity.unifrac.UniFracVariant v : io.gutbrain.diversity.unifrac.UniFracVariant.values()) {
-            if (v.cliName().equals(metricName)) {
-                io.gutbrain.diversity.unifrac.UniFracResult r = io.gutbrain.diversity.unifrac.UniFrac.compute(t, tree(), v, 0.5, options.threads(), false, ProgressListener.NONE);
-                r.warnings().forEach(stepWarnings::warn);
-                return r.distances();
-            }
-        }
-        return BetaDiversity.compute(t, BetaMetric.byName(metricName), BetaOptions.defaults().withThreads(options.threads()), ProgressListener.NONE).distances();
+        BetaResult r = BetaDiversity.compute(t, BetaDiversity.needsTree(metricName) ? tree() : null, metricName,
+                BetaOptions.defaults().withThreads(options.threads()), ProgressListener.NONE);
+        r.warnings().forEach(stepWarnings::warn);
+        return r.distances();
     }
 
     private static double[] axis(PCoA.Result pc, int a) {
@@ -1384,6 +1387,12 @@ public final class StudyPipeline {
         return p;
     }
 
+    /** The shared intervention engine's options from {@code analyses.intervention}: 95% intervals, responders at a halving, remission from the instrument's bands. */
+    private InterventionOptions interventionOptions() {
+        Analyses.Intervention iv = study.analyses().intervention();
+        return InterventionOptions.defaults().withArms(iv.treatment(), iv.control()).withColonisationScale(iv.taxaScale());
+    }
+
     /**
      * The trial: the first outcome (or Shannon diversity when the study has none) and each
      * administered taxon's relative abundance, each by change from baseline per arm and by the
@@ -1395,10 +1404,11 @@ public final class StudyPipeline {
         Analyses.Intervention iv = study.analyses().intervention();
         Study.Design d = study.design();
         TrialDesign trial = TrialDesign.from(md, d.subject(), d.time(), iv.arm(), iv.baseline(), iv.donor());
-        String control = iv.control() != null ? requireArm(trial, iv.control(), "control")
-                : trial.arms().stream().filter(a -> !a.equals(iv.treatment())).findFirst().orElse(trial.arms().get(0));
+        if (iv.control() != null) requireArm(trial, iv.control(), "control");
+        if (iv.treatment() != null) requireArm(trial, iv.treatment(), "treatment");
+        InterventionOptions ivOptions = interventionOptions();
+        String control = InterventionAnalysis.arms(trial, ivOptions).control();
         if (iv.treatment() != null) {
-            requireArm(trial, iv.treatment(), "treatment");
             List<String> left = trial.arms().stream().filter(a -> !a.equals(iv.treatment()) && !a.equals(control)).toList();
             if (!left.isEmpty()) {
                 java.util.Set<String> drop = new java.util.HashSet<>();
@@ -1428,17 +1438,22 @@ public final class StudyPipeline {
                         + "(paired t and Wilcoxon signed-rank tests) and the linear mixed model outcome ~ arm × time + (1 | subject) (REML, "
                         + "Satterthwaite df as lmerTest); each arm:time coefficient is the difference in change from baseline against %s.",
                 trial.subjects().size(), String.join(", ", trial.arms()), control, d.time(), trial.baseline(), control));
+        Study.Variable firstVar = study.design().outcomes().isEmpty() ? null : study.design().outcomes().get(0);
+        io.gutbrain.measures.Instrument instrument = firstVar != null && firstVar.isScore() ? firstVar.measure().instrument() : null;
+        // the choices (arms, responder rule, which comparisons run) are the shared engine's, as in 'gutbrain intervention'
+        InterventionResult result = InterventionAnalysis.run(new TrialData(trial, ys, instrument, filtered, taxa,
+                iv.bifidogenic() && InterventionAnalysis.arms(trial, ivOptions).active() != null ? studyTaxon(Bifidogenic.GENUS, "bifidogenic") : null), ivOptions);
         List<Object[]> lmmRows = new ArrayList<>();
         List<Object[]> changeRows = new ArrayList<>();
         for (int k = 0; k < ys.size(); k++) {
             Outcome y = ys.get(k);
-            ChangeResult change = ChangeFromBaseline.compute(trial, y);
+            ChangeResult change = result.outcomes().get(k).change();
             for (String w : change.warnings()) o.note(w);
             for (ArmChange a : change.summaries()) {
                 MeanEstimate c = a.change();
                 changeRows.add(new Object[]{y.name(), a.arm(), a.timepoint(), c.n(), c.mean(), c.lower(), c.upper(), c.p(), a.wilcoxon().pValue()});
             }
-            ArmTimeModel.Result lmm = ArmTimeModel.fit(trial, y, control);
+            ArmTimeModel.Result lmm = result.outcomes().get(k).model();
             for (ModelFit.Estimate e : lmm.rows()) {
                 lmmRows.add(new Object[]{y.name(), e.name(), e.estimate(), e.stdError(), e.df(), e.t(), e.p(), e.ciLow(), e.ciHigh()});
             }
@@ -1448,14 +1463,11 @@ public final class StudyPipeline {
                 changeRows), "Change from baseline per arm and visit (paired t-test and Wilcoxon signed-rank test)", true);
         o.table(new ResultTable("intervention_arm_time", List.of("outcome", "term", "estimate", "se", "df", "t", "p", "ci_low", "ci_high"), lmmRows),
                 "Arm × time linear mixed model (REML, Satterthwaite df); arm:time rows are the treatment effects", true);
-        String active = iv.treatment() != null ? iv.treatment()
-                : trial.arms().size() == 2 ? trial.arms().get(trial.arms().get(0).equals(control) ? 1 : 0) : null;
-        String last = trial.followUps().get(trial.followUps().size() - 1);
-        Study.Variable firstVar = study.design().outcomes().isEmpty() ? null : study.design().outcomes().get(0);
-        if (firstVar != null && firstVar.isScore()) responders(o, trial, ys.get(0), firstVar.measure().instrument(), last, active, control);
-        if (!taxa.isEmpty() && active != null) {
-            ColonisationResult c = Colonisation.computeGroups(trial, filtered, taxa, last, active, control,
-                    new Colonisation.Options(iv.taxaScale(), Double.NaN, 0, 0.95));
+        String active = result.arms().active();
+        String last = result.lastVisit();
+        if (result.responders() != null) responders(o, result.responders(), instrument, InterventionAnalysis.remissionBelow(ivOptions, instrument), last, active, control);
+        if (result.colonisation() != null) {
+            ColonisationResult c = result.colonisation();
             o.subheading("Administered taxa");
             o.paragraph(String.format(Locale.ROOT, "Change in %s of each listed taxon from %s to %s, %s against %s: difference of mean "
                     + "changes with Welch's 95%% interval and test, and per arm the subjects in whom the taxon was absent at baseline and present at %s "
@@ -1468,7 +1480,7 @@ public final class StudyPipeline {
                         "the bifidogenic response compares two arms, but the trial has " + trial.arms().size() + " (" + String.join(", ", trial.arms()) + ")",
                         "name the prebiotic arm with 'analyses.intervention.treatment'");
             }
-            bifidogenic(o, trial, active, control, last);
+            bifidogenic(o, result.bifidogenic(), trial, active, control, last);
         }
         if (iv.donor() != null) engraftment(o, trial, iv.donor());
     }
@@ -1505,10 +1517,7 @@ public final class StudyPipeline {
         return new Outcome(metric, v);
     }
 
-    private void responders(StepOutput o, TrialDesign trial, Outcome y, io.gutbrain.measures.Instrument instrument, String last, String active, String control) {
-        double remissionBelow = instrument.bands().isEmpty() ? Double.NaN : instrument.bands().get(0).max() + 1;
-        ResponderResult r = io.gutbrain.intervention.Responders.compute(trial, y, last, io.gutbrain.intervention.Responders.Criteria.halving(remissionBelow),
-                active, active == null ? null : control, 0.95);
+    private void responders(StepOutput o, ResponderResult r, io.gutbrain.measures.Instrument instrument, double remissionBelow, String last, String active, String control) {
         for (String w : r.warnings()) o.note(w);
         o.subheading("Responders and remission");
         o.paragraph(String.format(Locale.ROOT, "%s at %s = %s against baseline: a responder's score fell by at least half%s. Rates per arm with Wilson 95%% intervals%s.",
@@ -1546,9 +1555,7 @@ public final class StudyPipeline {
      * baseline to the last visit, prebiotic vs control, with responders at ≥ 2-fold; a paragraph,
      * a box/strip figure and the table {@code intervention_bifidogenic}.
      */
-    private void bifidogenic(StepOutput o, TrialDesign trial, String active, String control, String last) {
-        BifidogenicResult b = Bifidogenic.compute(trial, filtered, studyTaxon(Bifidogenic.GENUS, "bifidogenic"), last, active, control,
-                Bifidogenic.Options.defaults());
+    private void bifidogenic(StepOutput o, BifidogenicResult b, TrialDesign trial, String active, String control, String last) {
         for (String w : b.warnings()) o.note(w);
         o.fact("bifidogenic_ratio", fmt(b.ratio()));
         o.subheading("Bifidogenic response");

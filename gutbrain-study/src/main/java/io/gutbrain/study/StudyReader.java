@@ -435,10 +435,7 @@ final class StudyReader {
     private Analyses.Beta beta(YamlSection s, Study.Inputs inputs) {
         if (s == null) return null;
         s.allowOnly("metrics", "permutations");
-        List<String> unifrac = new ArrayList<>();
-        for (UniFracVariant v : UniFracVariant.values()) unifrac.add(v.cliName());
-        List<String> all = new ArrayList<>(BetaMetric.names());
-        all.addAll(unifrac);
+        List<String> all = io.gutbrain.diversity.beta.BetaDiversity.metricNames();
         List<Scalar> given = s.list("metrics");
         List<String> metrics = new ArrayList<>();
         if (given == null) metrics.addAll(Analyses.Beta.DEFAULT_METRICS);
@@ -446,7 +443,7 @@ final class StudyReader {
             String m = v.value().toLowerCase(Locale.ROOT).replace('_', '-');
             if (!all.contains(m)) {
                 problem(v.line(), "'" + s.qualify("metrics") + "': unknown beta-diversity metric '" + v.value() + "'" + NearestName.hint(m, all), "use one of: " + String.join(", ", all));
-            } else if (unifrac.contains(m) && inputs.tree() == null) {
+            } else if (io.gutbrain.diversity.beta.BetaDiversity.needsTree(m) && inputs.tree() == null) {
                 problem(v.line(), "beta metric " + m + " needs a tree", "add 'tree: FILE' to 'inputs' or drop " + m);
             } else if (!metrics.contains(m)) {
                 metrics.add(m);

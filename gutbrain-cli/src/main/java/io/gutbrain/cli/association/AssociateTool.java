@@ -1,14 +1,11 @@
 package io.gutbrain.cli.association;
 
 import io.gutbrain.cli.common.options.OptionTypes;
+import io.gutbrain.association.AssociationAnalysis;
+import io.gutbrain.association.AssociationOptions;
 import io.gutbrain.association.AssociationResult;
 import io.gutbrain.association.AssociationTsv;
 import io.gutbrain.association.Maaslin2;
-import io.gutbrain.association.linda.Linda;
-import io.gutbrain.association.linda.LindaOptions;
-import io.gutbrain.association.linda.LindaResult;
-import io.gutbrain.association.nonparametric.NonparametricAssociation;
-import io.gutbrain.association.nonparametric.NonparametricOptions;
 import io.gutbrain.association.Normalization;
 import io.gutbrain.association.Transform;
 import io.gutbrain.cli.common.Console;
@@ -69,101 +66,61 @@ public final class AssociateTool implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}) boolean quiet;
 
     @Override public Integer call() throws Exception {
-        String m = method.toLowerCase(Locale.ROOT);
-        if (!m.equals("maaslin2") && !m.equals("linda") && !m.equals("nonparametric")) {
-            throw new InputException(null, "--method", "unknown method '" + method + "'", "use maaslin2, linda or nonparametric");
-        }
+        AssociationOptions.Method m = parseEnum(AssociationOptions.Method.class, method, "--method");
         Console console = new Console(spec.commandLine().getErr(), quiet);
         Warnings warnings = console.warnings();
+        // the engine, its settings and the rank test are chosen by the shared engine, as in the study's association step
+        AssociationOptions options = AssociationOptions.defaults(split(fixed)).withMethod(m)
+                .withRandom(random == null ? List.of() : split(random))
+                .withReferences(reference == null ? java.util.Map.of() : Maaslin2.Options.parseReference(reference))
+                .withNormalization(parseEnum(Normalization.class, normalization, "--normalization"))
+                .withTransform(parseEnum(Transform.class, transform, "--transform"))
+                .withMinAbundance(minAbundance).withMinPrevalence(minPrevalence).withMaxSignificance(maxSignificance)
+                .withStandardize(standardize).withRankTest(rankTest(), subject).withThreads(threads);
+        if (options.test() == AssociationOptions.RankTest.SIGNED_RANK && subject == null) {
+            throw new InputException(null, "--subject", "the signed-rank test pairs samples by subject", "add --subject COLUMN");
+        }
         TableInput in = new TableInput();
         in.samplesAsRows = samplesAsRows;
         in.metaphlanRank = "species";
         FeatureTable t = in.load(table, warnings);
         SampleMetadata md = MetadataFile.read(metadata);
-        if (!m.equals("maaslin2")) return runOther(m, t, md, console, warnings);
-        Maaslin2.Options o = Maaslin2.Options.defaults()
-                .withFixedEffects(split(fixed))
-                .withRandomEffects(random == null ? List.of() : split(random))
-                .withReferenceLevels(reference == null ? java.util.Map.of() : Maaslin2.Options.parseReference(reference))
-                .withNormalization(parseEnum(Normalization.class, normalization, "--normalization"))
-                .withTransform(parseEnum(Transform.class, transform, "--transform"))
-                .withMinAbundance(minAbundance).withMinPrevalence(minPrevalence).withMaxSignificance(maxSignificance)
-                .withStandardize(standardize).withThreads(threads);
-        Maaslin2.Result r;
+        AssociationAnalysis.Result r;
         try (Progress p = console.progress("associating features", t.featureCount())) {
-            r = Maaslin2.run(t, md, o, warnings, p);
+            r = AssociationAnalysis.run(t, md, options, warnings, p);
         }
-        Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata)
-                .parameter("method", "maaslin2").parameter("fixed", o.fixedEffects()).parameter("random", o.randomEffects())
-                .parameter("reference", o.referenceLevels()).parameter("normalization", o.normalization().name())
-                .parameter("transform", o.transform().name()).parameter("minAbundance", minAbundance).parameter("minPrevalence", minPrevalence)
-                .parameter("maxSignificance", maxSignificance).parameter("standardize", standardize);
+        // every option is recorded from the parsed command; the model is what the engine chose
+        Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("model", r.model());
+        List<AssociationResult> significant = r.rows().stream().filter(x -> x.qValue() <= maxSignificance).toList();
         try (OutputFolder f = folder.stage(spec, out)) {
-            r.writeAll(f.dir());
+            if (r.maaslin2() != null) {
+                r.maaslin2().writeAll(f.dir()); // MaAsLin2's own layout, with R's feature names
+            } else {
+                AssociationTsv.write(f.resolve("all_results.tsv"), r.rows());
+                AssociationTsv.write(f.resolve("significant_results.tsv"), significant);
+            }
             for (String name : new String[]{"all_results.tsv", "significant_results.tsv", "all_results_extended.tsv"}) {
                 if (Files.exists(f.resolve(name))) prov.output(name, f.resolve(name), out.resolve(name));
             }
             prov.write(f.resolve("provenance.json"));
             f.commit();
         }
-        console.info(String.format(Locale.ROOT, "%d features x %d terms tested, %d significant at q <= %s; wrote %s",
-                r.featuresTested(), r.all().isEmpty() ? 0 : r.all().size() / Math.max(1, r.featuresTested()), r.significant().size(), maxSignificance, out));
+        if (r.maaslin2() != null) {
+            Maaslin2.Result mr = r.maaslin2();
+            console.info(String.format(Locale.ROOT, "%d features x %d terms tested, %d significant at q <= %s; wrote %s",
+                    mr.featuresTested(), mr.all().isEmpty() ? 0 : mr.all().size() / Math.max(1, mr.featuresTested()), mr.significant().size(), maxSignificance, out));
+        } else {
+            console.info(String.format(Locale.ROOT, "%s: %d rows, %d significant at q <= %s; wrote %s", r.model(), r.rows().size(), significant.size(), maxSignificance, out));
+        }
         return 0;
     }
 
-    /** LinDA or a rank test: one shared result layout ({@link AssociationTsv}), BH over the rows. */
-    private int runOther(String m, FeatureTable t, SampleMetadata md, Console console, Warnings warnings) throws java.io.IOException {
-        List<String> fixedEffects = split(fixed);
-        java.util.Map<String, String> refs = reference == null ? java.util.Map.of() : Maaslin2.Options.parseReference(reference);
-        List<AssociationResult> rows;
-        String detail;
-        try (Progress p = console.progress("associating features", t.featureCount())) {
-            if (m.equals("linda")) {
-                LindaOptions.Builder b = LindaOptions.builder().randomEffects(random == null ? List.of() : split(random))
-                        .minPrevalence(minPrevalence).threads(threads).progress(p).warnings(warnings);
-                refs.forEach(b::reference);
-                LindaResult r = Linda.run(t, md, fixedEffects, b.build());
-                rows = r.rows();
-                detail = "LinDA bias " + r.bias();
-            } else {
-                String variable = fixedEffects.get(0);
-                NonparametricOptions.Builder b = NonparametricOptions.builder().minPrevalence(minPrevalence).threads(threads).progress(p).warnings(warnings);
-                if (refs.containsKey(variable)) b.reference(refs.get(variable));
-                NonparametricOptions o = b.build();
-                String kind = test.toLowerCase(Locale.ROOT);
-                if (kind.equals("auto")) {
-                    kind = subject != null ? "signed-rank"
-                            : md.type(variable) == SampleMetadata.ColumnType.NUMERIC ? "spearman"
-                            : md.levels(variable).size() > 2 ? "kruskal" : "wilcoxon";
-                }
-                switch (kind) {
-                    case "wilcoxon": rows = NonparametricAssociation.rankSum(t, md, variable, o); break;
-                    case "kruskal": rows = NonparametricAssociation.kruskalWallis(t, md, variable, o); break;
-                    case "spearman": rows = NonparametricAssociation.spearman(t, md, variable, o); break;
-                    case "signed-rank":
-                        if (subject == null) throw new InputException(null, "--subject", "the signed-rank test pairs samples by subject", "add --subject COLUMN");
-                        rows = NonparametricAssociation.signedRank(t, md, subject, variable, o);
-                        break;
-                    default:
-                        throw new InputException(null, "--test", "unknown test '" + test + "'", "use wilcoxon, kruskal, spearman, signed-rank or auto");
-                }
-                detail = kind + " on " + variable;
-            }
+    private AssociationOptions.RankTest rankTest() {
+        try {
+            return AssociationOptions.RankTest.byLabel(test);
+        } catch (InputException e) {
+            throw new InputException(null, "--test", e.problem(), e.fix());
         }
-        List<AssociationResult> significant = rows.stream().filter(r -> r.qValue() <= maxSignificance).toList();
-        try (OutputFolder f = folder.stage(spec, out)) {
-            AssociationTsv.write(f.resolve("all_results.tsv"), rows);
-            AssociationTsv.write(f.resolve("significant_results.tsv"), significant);
-            Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("method", m)
-                    .parameter("fixed", fixedEffects).parameter("random", random == null ? List.of() : split(random)).parameter("reference", refs)
-                    .parameter("minPrevalence", minPrevalence).parameter("maxSignificance", maxSignificance).parameter("detail", detail)
-                    .output("all_results.tsv", f.resolve("all_results.tsv"), out.resolve("all_results.tsv"))
-                    .output("significant_results.tsv", f.resolve("significant_results.tsv"), out.resolve("significant_results.tsv"));
-            prov.write(f.resolve("provenance.json"));
-            f.commit();
-        }
-        console.info(String.format(Locale.ROOT, "%s: %d rows, %d significant at q <= %s; wrote %s", detail, rows.size(), significant.size(), maxSignificance, out));
-        return 0;
     }
 
     static List<String> split(String s) {

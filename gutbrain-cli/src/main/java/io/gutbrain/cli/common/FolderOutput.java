@@ -35,6 +35,6 @@ public final class FolderOutput {
     }
 
     private static String command(CommandSpec spec) {
-        return (String) RunRecord.start(spec).toMap().get("command");
+        return RunRecord.commandLine(spec);
     }
 }

@@ -57,7 +57,7 @@ public final class AlphaDiversityTool implements Callable<Integer> {
         }
         r.warnings().forEach(console::warn);
         r.write(out);
-        prov.parameter("metrics", r.metricNames()).parameter("threads", threads);
+        prov.parameter("metrics_computed", r.metricNames());
         RunRecord.finishSidecar(prov, "alpha", out);
         console.info(String.format(Locale.ROOT, "wrote %s: %d samples x %d metrics%s", out, r.sampleIds().size(), r.metricNames().size(),
                 r.excludedSamples().isEmpty() ? "" : " (" + r.excludedSamples().size() + " zero-depth sample(s) left out)"));

@@ -7,12 +7,8 @@ import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.diversity.beta.BetaDiversity;
-import io.gutbrain.diversity.beta.BetaMetric;
 import io.gutbrain.diversity.beta.BetaOptions;
 import io.gutbrain.diversity.beta.BetaResult;
-import io.gutbrain.diversity.unifrac.UniFrac;
-import io.gutbrain.diversity.unifrac.UniFracResult;
-import io.gutbrain.diversity.unifrac.UniFracVariant;
 import io.gutbrain.error.InputException;
 import io.gutbrain.io.DistanceMatrixFormat;
 import io.gutbrain.result.Provenance;
@@ -26,8 +22,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -54,34 +48,29 @@ public final class BetaDiversityTool implements Callable<Integer> {
 
     @Override public Integer call() {
         Console console = new Console(spec.commandLine().getErr(), quiet);
-        Provenance prov = RunRecord.start(spec).input("table", table).parameter("metric", metric).parameter("threads", threads);
-        FeatureTable t = input.load(table, console.warnings());
-        long pairs = (long) t.sampleCount() * (t.sampleCount() - 1) / 2;
-        UniFracVariant variant = metric.endsWith("unifrac") ? UniFracVariant.fromCliName(metric) : null;
-        DistanceMatrix dm;
-        List<String> warnings = new ArrayList<>();
-        if (variant != null) {
-            if (tree == null) throw new InputException(null, "--tree", metric + " needs a rooted tree", "add --tree tree.nwk");
-            PhyloTree phylo = TreeIO.read(tree);
-            prov.input("tree", tree).parameter("alpha", alpha);
-            UniFracResult r;
-            try (Progress p = console.progress(metric, pairs)) {
-                r = UniFrac.compute(t, phylo, variant, alpha, threads, float32, p);
-            }
-            dm = r.distances();
-            warnings.addAll(r.warnings());
-        } else {
-            BetaMetric m = BetaMetric.byName(metric);
-            BetaOptions o = new BetaOptions(threads, float32, pseudocount, multiplicative, Double.NaN);
-            BetaResult r;
-            try (Progress p = console.progress(metric, t.sampleCount())) {
-                r = BetaDiversity.compute(t, m, o, p);
-            }
-            dm = r.distances();
-            warnings.addAll(r.warnings());
-            prov.parameter("pseudocount", pseudocount).parameter("multiplicativeReplacement", multiplicative);
+        // whether the metric needs a tree is the engine's decision; the CLI only names its option
+        boolean phylogenetic = BetaDiversity.needsTree(metric);
+        if (!BetaDiversity.metricNames().contains(metric)) { // refused before the table is read
+            throw new InputException(null, "--metric", "unknown beta-diversity metric '" + metric + "'",
+                    "use one of: " + String.join(", ", BetaDiversity.metricNames()));
         }
-        warnings.forEach(console::warn);
+        if (phylogenetic && tree == null) throw new InputException(null, "--tree", metric + " needs a rooted tree", "add --tree tree.nwk");
+        // every option, --float32 included, is recorded from the parsed command
+        Provenance prov = RunRecord.start(spec).input("table", table);
+        FeatureTable t = input.load(table, console.warnings());
+        PhyloTree phylo = null;
+        if (phylogenetic) {
+            phylo = TreeIO.read(tree);
+            prov.input("tree", tree);
+        }
+        BetaOptions o = new BetaOptions(threads, float32, pseudocount, multiplicative, Double.NaN, alpha);
+        long pairs = (long) t.sampleCount() * (t.sampleCount() - 1) / 2;
+        BetaResult r;
+        try (Progress p = console.progress(metric, phylogenetic ? pairs : t.sampleCount())) {
+            r = BetaDiversity.compute(t, phylo, metric, o, p);
+        }
+        DistanceMatrix dm = r.distances();
+        r.warnings().forEach(console::warn);
         DistanceMatrixFormat.write(dm, out);
         RunRecord.finishSidecar(prov, "distance matrix", out);
         console.info(String.format(Locale.ROOT, "wrote %s: %d x %d %s distances", out, dm.size(), dm.size(), metric));

@@ -41,7 +41,7 @@ public final class PcaTool implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Console console = new Console(spec.commandLine().getErr(), quiet);
-        Provenance prov = RunRecord.start(spec).input("table", table).seed(seed).parameter("pseudocount", pseudocount).parameter("components", components);
+        Provenance prov = RunRecord.start(spec).input("table", table).seed(seed);
         FeatureTable t = input.load(table, console.warnings());
         if (spec.commandLine().getParseResult().hasMatchedOption("--components")) {
             DataLimits.atMost("PCA", "--components", components, Math.min(t.sampleCount(), t.featureCount()) - 1,

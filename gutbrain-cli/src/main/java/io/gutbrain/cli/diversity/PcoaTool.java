@@ -47,7 +47,7 @@ public final class PcoaTool implements Callable<Integer> {
             throw new InputException(null, "--method", "unknown method '" + method + "'", "use exact, randomized or auto");
         }
         Console console = new Console(spec.commandLine().getErr(), quiet);
-        Provenance prov = RunRecord.start(spec).input("distance", distance).seed(seed).parameter("method", m.name()).parameter("axes", axes);
+        Provenance prov = RunRecord.start(spec).input("distance", distance).seed(seed);
         DistanceMatrix dm = DistanceInput.read(distance);
         if (spec.commandLine().getParseResult().hasMatchedOption("--axes")) {
             DataLimits.atMost("PCoA", "--axes", axes, dm.size() - 1, "the distance matrix has " + dm.size() + " samples");

@@ -59,7 +59,7 @@ public final class RarefactionCurveTool implements Callable<Integer> {
         }
         c.warnings().forEach(console::warn);
         c.write(out);
-        prov.parameter("depths", Arrays.toString(d)).parameter("iterations", iterations).parameter("metrics", c.metricNames());
+        prov.parameter("depths_used", Arrays.toString(d)).parameter("metrics_computed", c.metricNames());
         RunRecord.finishSidecar(prov, "rarefaction curves", out);
         console.info(String.format(Locale.ROOT, "wrote %s: %d samples x %d depths x %d metrics", out, t.sampleCount(), d.length, c.metricNames().size()));
         return 0;

@@ -38,7 +38,7 @@ public final class RarefyTool implements Callable<Integer> {
 
     @Override public Integer call() {
         Console console = new Console(spec.commandLine().getErr(), quiet);
-        Provenance prov = RunRecord.start(spec).input("table", table).seed(seed).parameter("depth", depth);
+        Provenance prov = RunRecord.start(spec).input("table", table).seed(seed);
         FeatureTable t = input.load(table, console.warnings());
         Rarefied r;
         try (Progress p = console.progress("rarefying", t.sampleCount())) {

@@ -66,9 +66,7 @@ public final class EngraftmentTool implements Callable<Integer> {
             engraftment.write(e);
             sources.write(s);
             List<Path> figures = curves(f.resolve("figures"), design, engraftment, sources);
-            Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata).parameter("subject", trial.subject)
-                    .parameter("time", trial.time).parameter("baseline", trial.baseline).parameter("donorColumn", donorColumn)
-                    .parameter("arm", arm).parameter("detection", detection)
+            Provenance prov = RunRecord.start(spec).input("table", table).input("metadata", metadata)
                     .output("engraftment.tsv", e, f.finalPath(e)).output("source_tracking.tsv", s, f.finalPath(s));
             for (Path fig : figures) prov.output("figure", fig, f.finalPath(fig));
             prov.write(f.resolve("provenance.json"));

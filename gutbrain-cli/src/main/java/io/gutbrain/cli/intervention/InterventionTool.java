@@ -7,22 +7,21 @@ import io.gutbrain.cli.common.RunRecord;
 import io.gutbrain.cli.common.TableInput;
 import io.gutbrain.diversity.alpha.AlphaDiversity;
 import io.gutbrain.diversity.alpha.AlphaMetric;
-import io.gutbrain.diversity.beta.BetaDiversity;
-import io.gutbrain.diversity.beta.BetaMetric;
-import io.gutbrain.diversity.beta.BrayCurtis;
 import io.gutbrain.error.InputException;
 import io.gutbrain.error.Warnings;
 import io.gutbrain.intervention.ArmTimeModel;
+import io.gutbrain.intervention.InterventionAnalysis;
+import io.gutbrain.intervention.InterventionOptions;
+import io.gutbrain.intervention.InterventionResult;
+import io.gutbrain.intervention.TrialData;
 import io.gutbrain.intervention.Bifidogenic;
 import io.gutbrain.intervention.BifidogenicResult;
 import io.gutbrain.intervention.Colonisation;
 import io.gutbrain.intervention.ColonisationResult;
 import io.gutbrain.intervention.BaselineDistances;
-import io.gutbrain.intervention.ChangeFromBaseline;
 import io.gutbrain.intervention.ChangeResult;
 import io.gutbrain.intervention.Outcome;
 import io.gutbrain.intervention.ResponderResult;
-import io.gutbrain.intervention.Responders;
 import io.gutbrain.intervention.TrialDesign;
 import io.gutbrain.io.MetadataFile;
 import io.gutbrain.io.OutputFolder;
@@ -70,7 +69,7 @@ public final class InterventionTool implements Callable<Integer> {
             + "or of a taxon name summed over its features, e.g. taxon:genus:Bifidobacterium) "
             + "or an instrument scored from its items (phq9, gad7, pss10, hads_a, hads_d, bdi2).") String outcome;
     @Option(names = "--responder-drop", converter = OptionTypes.PositiveFraction.class, defaultValue = "0.5", description = "Score outcomes: a responder's score falls by at least this fraction of baseline (" + OptionTypes.PositiveFraction.HELP + "; default: ${DEFAULT-VALUE}).") double responderDrop;
-    @Option(names = "--remission-below", converter = OptionTypes.Positive.class, description = "Score outcomes: remission is a score below this at follow-up (" + OptionTypes.Positive.HELP + ", e.g. 5 for PHQ-9; default: no remission rates.") Double remissionBelow;
+    @Option(names = "--remission-below", converter = OptionTypes.Positive.class, description = "Score outcomes: remission is a score below this at follow-up (" + OptionTypes.Positive.HELP + ", e.g. 5 for PHQ-9; default: below the instrument's lowest band, as in a study).") Double remissionBelow;
     @Option(names = "--level", converter = OptionTypes.Probability.class, defaultValue = "0.95", description = "Confidence level (" + OptionTypes.Probability.HELP + "; default: ${DEFAULT-VALUE}).") double level;
     @Option(names = "--colonisation", split = ",", paramLabel = "TAXON",
             description = "Administered taxa to follow (e.g. the probiotic genus): change in relative abundance from baseline to the last visit, active vs reference arm, and new colonisations. "
@@ -96,16 +95,16 @@ public final class InterventionTool implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getErr(), quiet);
         // option values are checked before anything is read or written, so a typo leaves no partial output
         Colonisation.Scale colonisationScale = scale();
-        Bifidogenic.Options bifidogenicOptions = bifidogenicOptions();
         Warnings warnings = console.warnings();
         SampleMetadata md = MetadataFile.read(metadata);
         TrialDesign design = trial.design(md, arm, null, console);
         if (referenceArm != null && arm == null) throw new InputException(null, "--reference-arm", "a reference arm needs an arm column", "add --arm COLUMN");
-        String reference = arm == null ? null : referenceArm == null ? design.arms().get(0) : design.requireArm(referenceArm);
+        // the default control (the first arm) is the engine's choice, as in the study step
+        String reference = referenceArm == null ? null : design.requireArm(referenceArm);
         TableInput in = tableInput();
         in.taxonomy = taxonomy;
         FeatureTable t = table == null ? null : in.load(table, warnings);
-        boolean score = false;
+        Instrument instrument = null; // set when the outcome is a questionnaire score: responders follow
         Outcome y;
         if (outcome.startsWith("alpha:") || outcome.startsWith("taxon:")) {
             if (t == null) throw new InputException(null, "--outcome", "outcome '" + outcome + "' is computed from the feature table", "add --table FILE");
@@ -114,44 +113,44 @@ public final class InterventionTool implements Callable<Integer> {
                     ? Outcome.alpha(AlphaDiversity.compute(t, List.of(AlphaMetric.byName(what)), null, 1, null), AlphaMetric.byName(what).name())
                     : taxonOutcome(t, what, console);
         } else if (!md.hasColumn(outcome) && Instruments.named(outcome).size() == 1) {
-            Instrument instrument = Instruments.named(outcome).get(0);
+            instrument = Instruments.named(outcome).get(0);
             y = Outcome.instrument(Scoring.score(md, instrument));
-            score = true;
         } else {
             y = Outcome.metadata(md, outcome);
         }
 
+        // the statistical choices (control and active arm, responder rule, comparisons) are the
+        // shared engine's, so this tool and the study's intervention step agree by construction
+        InterventionOptions options = InterventionOptions.defaults().withArms(null, reference).withLevel(level)
+                .withResponders(responderDrop, remissionBelow == null ? Double.NaN : remissionBelow)
+                .withColonisationScale(colonisationScale).withBifidogenicFold(bifidogenicFold).withDistanceToBaseline(t != null);
+        List<TaxonGroup> taxa = List.of();
+        if (colonisation != null && !colonisation.isEmpty()) {
+            requireActiveArm(design, arm, t, "--colonisation", "colonisation");
+            taxa = TaxonGroup.resolveAll(t, colonisation);
+            taxa.forEach(g -> console.info("colonisation: " + g.describe()));
+        }
+        TaxonGroup bifidobacterium = null;
+        if (bifidogenic) {
+            requireActiveArm(design, arm, t, "--bifidogenic", "the bifidogenic response");
+            bifidobacterium = TaxonGroup.resolve(t, Bifidogenic.GENUS);
+        }
         // everything is computed before the first file is written, so an input problem found on the
         // way (an unknown taxon, a design the model cannot fit) leaves no partial output behind
-        ChangeResult change = ChangeFromBaseline.compute(design, y, level);
-        ArmTimeModel.Result lmm = ArmTimeModel.fit(design, y, reference == null ? design.arms().get(0) : reference);
-        ResponderResult responders = null;
-        if (score) {
-            Responders.Criteria criteria = new Responders.Criteria(responderDrop, remissionBelow == null ? Double.NaN : remissionBelow);
-            String active = null;
-            if (reference != null && design.arms().size() == 2) active = design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
-            responders = Responders.compute(design, y, lastVisit(design), criteria, active, active == null ? null : reference, level);
-        }
-        BaselineDistances distances = t == null ? null : ChangeFromBaseline.distanceToBaseline(design,
-                BetaDiversity.compute(t, BetaMetric.byName(BrayCurtis.NAME)).distances(), level);
-        ColonisationResult colonised = null;
-        if (colonisation != null && !colonisation.isEmpty()) {
-            String active = activeArm(design, reference, t, "--colonisation", "colonisation");
-            List<TaxonGroup> taxa = TaxonGroup.resolveAll(t, colonisation);
-            taxa.forEach(g -> console.info("colonisation: " + g.describe()));
-            colonised = Colonisation.computeGroups(design, t, taxa, lastVisit(design), active, reference,
-                    new Colonisation.Options(colonisationScale, Double.NaN, 0, level));
-        }
-        BifidogenicResult bifido = null;
-        if (bifidogenic) {
-            bifido = Bifidogenic.compute(design, t, lastVisit(design), activeArm(design, reference, t, "--bifidogenic", "the bifidogenic response"),
-                    reference, bifidogenicOptions);
-        }
+        InterventionResult result = InterventionAnalysis.run(new TrialData(design, List.of(y), instrument, t, taxa, bifidobacterium), options);
+        ChangeResult change = result.primary().change();
+        ArmTimeModel.Result lmm = result.primary().model();
+        ResponderResult responders = result.responders();
+        BaselineDistances distances = result.distances();
+        ColonisationResult colonised = result.colonisation();
+        BifidogenicResult bifido = result.bifidogenic();
+        String shownReference = result.arms().control();
 
         try (OutputFolder f = folder.stage(spec, out)) {
-            Provenance prov = RunRecord.start(spec).input("metadata", metadata).parameter("subject", trial.subject).parameter("time", trial.time)
-                    .parameter("baseline", trial.baseline).parameter("arm", arm).parameter("referenceArm", reference).parameter("outcome", outcome)
-                    .parameter("level", level);
+            // every option is recorded from the parsed command; these are what the engine resolved
+            Provenance prov = RunRecord.start(spec).input("metadata", metadata).parameter("control_arm", result.arms().control())
+                    .parameter("active_arm", result.arms().active());
+            if (responders != null) prov.parameter("remission_below_used", InterventionAnalysis.remissionBelow(options, instrument));
             if (table != null) prov.input("table", table);
             if (taxonomy != null) prov.input("taxonomy", taxonomy);
             change.warnings().forEach(console::warn);
@@ -163,7 +162,6 @@ public final class InterventionTool implements Callable<Integer> {
                 write(f, prov, "responders.tsv", responders::writeSubjects);
                 write(f, prov, "responder_rates.tsv", responders::writeRates);
                 if (responders.activeArm() != null) write(f, prov, "responder_comparison.tsv", responders::writeComparison);
-                prov.parameter("responderDrop", responderDrop).parameter("remissionBelow", remissionBelow);
             }
             if (distances != null) {
                 distances.warnings().forEach(console::warn);
@@ -173,7 +171,6 @@ public final class InterventionTool implements Callable<Integer> {
             if (colonised != null) {
                 colonised.warnings().forEach(console::warn);
                 write(f, prov, "colonisation.tsv", colonised::write);
-                prov.parameter("colonisation", colonisation).parameter("colonisationScale", colonisationScale.name().toLowerCase(java.util.Locale.ROOT));
             }
             if (bifido != null) {
                 BifidogenicResult b = bifido;
@@ -181,10 +178,9 @@ public final class InterventionTool implements Callable<Integer> {
                 write(f, prov, "bifidogenic.tsv", b::write);
                 write(f, prov, "bifidogenic_subjects.tsv", b::writeSubjects);
                 for (Path fig : BifidogenicFigures.perArm(b, "bifidogenic-log-fold-change").writeFiles(f.resolve("figures"))) prov.output("figure", fig, f.finalPath(fig));
-                prov.parameter("bifidogenic", true).parameter("bifidogenicFold", bifidogenicFold);
                 console.info(String.format(Locale.ROOT, "%s: fold change %s %.3g vs %s %.3g, ratio %.3g (%.0f%% CI %.3g to %.3g); at least doubled: %d/%d vs %d/%d",
                         b.genus().matchedBy().equals("feature id") ? Bifidogenic.GENUS : Bifidogenic.GENUS + " (" + b.genus().features().size() + " features)",
-                        b.activeArm(), Math.exp(b.active().mean()), reference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
+                        b.activeArm(), Math.exp(b.active().mean()), shownReference, Math.exp(b.reference().mean()), b.ratio(), 100 * level, b.ratioLower(), b.ratioUpper(),
                         b.responders().active().events(), b.responders().active().n(), b.responders().reference().events(), b.responders().reference().n()));
             }
             prov.write(f.resolve("provenance.json"));
@@ -194,13 +190,12 @@ public final class InterventionTool implements Callable<Integer> {
         return 0;
     }
 
-    /** The arm compared with the reference; checks there is a table and exactly two arms. */
-    private static String activeArm(TrialDesign design, String reference, FeatureTable t, String option, String what) {
+    /** Checks that an analysis of the active against the reference arm can run: a table and exactly two arms. */
+    private static void requireActiveArm(TrialDesign design, String armColumn, FeatureTable t, String option, String what) {
         if (t == null) throw new InputException(null, option, what + " is measured in the feature table", "add --table FILE");
-        if (reference == null || design.arms().size() != 2) {
+        if (armColumn == null || design.arms().size() != 2) {
             throw new InputException(null, option, what + " compares an active arm with a reference arm", "give --arm with two arms and --reference-arm");
         }
-        return design.arms().get(design.arms().get(0).equals(reference) ? 1 : 0);
     }
 
     /** The relative abundance of a feature id or a taxon name, saying which features were summed. */
@@ -208,10 +203,6 @@ public final class InterventionTool implements Callable<Integer> {
         TaxonGroup g = TaxonGroup.resolve(t, taxon);
         console.info("outcome taxon: " + g.describe());
         return Outcome.relativeAbundance(t, g);
-    }
-
-    private static String lastVisit(TrialDesign design) {
-        return design.followUps().get(design.followUps().size() - 1);
     }
 
     private void write(OutputFolder f, Provenance prov, String name, Consumer<Path> writer) {
@@ -230,10 +221,5 @@ public final class InterventionTool implements Callable<Integer> {
     private Colonisation.Scale scale() {
         for (Colonisation.Scale sc : Colonisation.Scale.values()) if (sc.name().equalsIgnoreCase(colonisationScale.strip())) return sc;
         throw new io.gutbrain.error.InputException(null, "--colonisation-scale", "unknown scale '" + colonisationScale + "'", "use relative, log or clr");
-    }
-
-    private Bifidogenic.Options bifidogenicOptions() {
-        // --bifidogenic-fold is above 1 by its type (OptionTypes.FoldAboveOne)
-        return new Bifidogenic.Options(Double.NaN, bifidogenicFold, level);
     }
 }

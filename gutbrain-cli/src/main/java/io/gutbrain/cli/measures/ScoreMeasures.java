@@ -56,7 +56,7 @@ public final class ScoreMeasures implements Callable<Integer> {
         InstrumentScores.writeTsv(out, scores);
         Provenance prov = RunRecord.start(spec).input("metadata", metadata);
         if (specFile != null) prov.input("instrument spec", specFile);
-        prov.parameter("instruments", list.stream().map(Instrument::name).toList());
+        prov.parameter("instruments_scored", list.stream().map(Instrument::name).toList());
         RunRecord.finishSidecar(prov, "scores", out);
         for (InstrumentScores s : scores) {
             console.info(String.format(Locale.ROOT, "%s: %d of %d samples scored", s.instrument().title(), s.scoredCount(), s.samples().size()));

@@ -102,10 +102,9 @@ public final class ModulesCommand implements Callable<Integer> {
             write(f, prov, written, COVERAGE_TSV, "module coverage", p -> ClassicTsv.write(profile.coverageTable(), p));
             write(f, prov, written, ABUNDANCE_BIOM, "module abundance", p -> BiomHdf5.write(profile.abundanceTable(), p));
             if (contributions != null) write(f, prov, written, CONTRIBUTIONS_TSV, "per-taxon module contributions", contributions::write);
-            prov.parameter("modules", set.source()).parameter("module_count", set.size()).parameter("ko_format", in.format())
-                    .parameter("coverage", coverage).parameter("coverage_cutoff", profile.cutoff())
-                    .parameter("estimator", options.estimator().label()).parameter("normalize_by_length", normalizeByLength)
-                    .parameter("distribute", distribute).parameter("threads", threads);
+            // the options are recorded by RunRecord; these are what they resolved to
+            prov.parameter("module_set", set.source()).parameter("module_count", set.size()).parameter("ko_format", in.format())
+                    .parameter("coverage_cutoff", profile.cutoff()).parameter("estimator_used", options.estimator().label());
             prov.write(f.resolve(PROVENANCE));
             written.add(PROVENANCE);
             f.commit();

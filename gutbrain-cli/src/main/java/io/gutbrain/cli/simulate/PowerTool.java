@@ -53,9 +53,8 @@ public final class PowerTool implements Callable<Integer> {
             r = PowerAnalysis.run(src, base, taxon, effect, ns, replicates, alpha, threads, p);
         }
         r.write(out);
-        Provenance prov = RunRecord.start(spec).seed(seed).parameter("taxon", r.taxon()).parameter("effect", effect)
-                .parameter("n", sizes).parameter("replicates", replicates).parameter("alpha", alpha).parameter("missingRate", missingRate)
-                .parameter("source", src.name()).parameter("sourceCountsSha256", src.countsSha256()).parameter("simulated", true);
+        Provenance prov = RunRecord.start(spec).seed(seed).parameter("taxon_tested", r.taxon())
+                .parameter("source_name", src.name()).parameter("sourceCountsSha256", src.countsSha256()).parameter("simulated", true);
         RunRecord.finishSidecar(prov, "power", out);
         if (!quiet) spec.commandLine().getOut().print(r.toText());
         console.info("wrote " + out + " (power estimated on SIMULATED cohorts)");

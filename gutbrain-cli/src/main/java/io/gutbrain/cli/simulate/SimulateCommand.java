@@ -64,7 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
         p.validate();
         SimulationSource src = source.load();
         SimulatedCohort c = CohortSimulator.simulate(src, p);
-        String command = (String) RunRecord.start(spec).toMap().get("command");
+        String command = RunRecord.commandLine(spec);
         try (OutputFolder f = folder.stage(spec, out)) {
             c.write(f.dir(), Version.get(), command);
             Path koTable = ko ? c.writeKoProfile(f.dir()) : null;

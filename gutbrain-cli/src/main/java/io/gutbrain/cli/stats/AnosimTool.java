@@ -31,7 +31,7 @@ public final class AnosimTool implements Callable<Integer> {
             r = Anosim.test(in.matrix(), in.metadata(), column.strip(), in.options(p), console.warnings());
         }
         r.write(in.out);
-        RunRecord.finishSidecar(in.provenance(spec).parameter("column", column), "anosim", in.out);
+        RunRecord.finishSidecar(in.provenance(spec), "anosim", in.out);
         if (!in.quiet) spec.commandLine().getOut().print(r.toTsv());
         return 0;
     }

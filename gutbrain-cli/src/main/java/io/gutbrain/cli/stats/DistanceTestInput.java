@@ -56,9 +56,8 @@ public final class DistanceTestInput {
     }
 
     Provenance provenance(CommandSpec spec) {
-        Provenance p = RunRecord.start(spec).input("distance", distance).seed(seed).parameter("permutations", permutations);
+        Provenance p = RunRecord.start(spec).input("distance", distance).seed(seed);
         if (metadata != null) p.input("metadata", metadata);
-        if (strata != null) p.parameter("strata", strata);
         return p;
     }
 }

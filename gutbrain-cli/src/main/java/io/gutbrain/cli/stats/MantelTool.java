@@ -40,7 +40,7 @@ public final class MantelTool implements Callable<Integer> {
             r = Mantel.test(in.matrix(), DistanceInput.read(second), m, a, in.options(p), console.warnings());
         }
         r.write(in.out);
-        RunRecord.finishSidecar(in.provenance(spec).input("distance2", second).parameter("method", m.name()).parameter("alternative", a.name()), "mantel", in.out);
+        RunRecord.finishSidecar(in.provenance(spec).input("distance2", second), "mantel", in.out);
         if (!in.quiet) spec.commandLine().getOut().print(r.toTsv());
         return 0;
     }

@@ -30,7 +30,7 @@ public final class PairwisePermanovaTool implements Callable<Integer> {
             r = PairwisePermanova.test(in.matrix(), in.metadata(), column.strip(), in.options(p), console.warnings());
         }
         r.write(in.out);
-        RunRecord.finishSidecar(in.provenance(spec).parameter("column", column), "pairwise permanova", in.out);
+        RunRecord.finishSidecar(in.provenance(spec), "pairwise permanova", in.out);
         if (!in.quiet) spec.commandLine().getOut().print(r.toTsv());
         return 0;
     }

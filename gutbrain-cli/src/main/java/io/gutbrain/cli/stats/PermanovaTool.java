@@ -37,21 +37,13 @@ public final class PermanovaTool implements Callable<Integer> {
         DistanceMatrix dm = in.matrix();
         SampleMetadata md = in.metadata();
         Warnings w = console.warnings();
-        List<Permanova.Term> terms = new ArrayList<>();
-        for (String t : formula.split("\\+")) {
-            String c = t.strip();
-            if (c.isEmpty()) throw new InputException(null, "--formula", "empty term in '" + formula + "'", "write terms like \"time + group\"");
-            if (c.contains(":") || c.contains("*")) throw new InputException(null, "--formula", "interaction terms are not supported yet ('" + c + "')", "use main effects joined by '+'");
-            terms.add(Permanova.Term.of(md, c));
-        }
+        List<Permanova.Term> terms = Permanova.terms(md, formula, "--formula");
         Permanova.Result r;
         try (Progress p = console.progress("PERMANOVA", in.permutations)) {
-            r = terms.size() == 1 && terms.get(0).type() == SampleMetadata.ColumnType.CATEGORICAL
-                    ? Permanova.test(dm, md, terms.get(0).column(), in.options(p), w)
-                    : Permanova.sequential(dm, md, terms, in.options(p), w);
+            r = Permanova.run(dm, md, terms, in.options(p), w);
         }
         r.write(in.out);
-        Provenance prov = in.provenance(spec).parameter("formula", formula);
+        Provenance prov = in.provenance(spec);
         RunRecord.finishSidecar(prov, "permanova", in.out);
         if (!in.quiet) spec.commandLine().getOut().print(r.toTsv());
         return 0;

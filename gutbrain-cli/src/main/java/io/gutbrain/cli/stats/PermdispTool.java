@@ -40,7 +40,7 @@ public final class PermdispTool implements Callable<Integer> {
             r = Permdisp.test(in.matrix(), in.metadata(), column.strip(), t, in.options(p), console.warnings());
         }
         r.write(in.out);
-        RunRecord.finishSidecar(in.provenance(spec).parameter("column", column).parameter("type", t.name()), "permdisp", in.out);
+        RunRecord.finishSidecar(in.provenance(spec), "permdisp", in.out);
         if (!in.quiet) spec.commandLine().getOut().print(r.toTsv());
         return 0;
     }

@@ -63,7 +63,7 @@ public final class RunStudy implements Callable<Integer> {
         Path report = dir.resolve(StudyPipeline.REPORT_DIR);
         if (folder.force) OutputFolder.discardIfRefused(report);
         else OutputFolder.checkReplaceable(report);
-        String command = (String) RunRecord.start(spec).toMap().get("command");
+        String command = RunRecord.commandLine(spec);
         StudyPipeline.Result r = run(inputs, dir, command, threads, new Console(err, quiet), err, logJson);
         spec.commandLine().getOut().println(r.report());
         spec.commandLine().getOut().flush();

@@ -1,5 +1,11 @@
 package io.gutbrain.diversity.beta;
 
+import io.gutbrain.diversity.unifrac.UniFrac;
+import io.gutbrain.diversity.unifrac.UniFracResult;
+import io.gutbrain.diversity.unifrac.UniFracVariant;
+import io.gutbrain.error.InputException;
+import io.gutbrain.tree.PhyloTree;
+
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.table.FeatureTable;
 import io.gutbrain.util.ProgressListener;
@@ -21,6 +27,40 @@ public final class BetaDiversity {
     private static final int NAMED_IN_WARNING = 10;
 
     private BetaDiversity() {}
+
+    /**
+     * Whether the metric named {@code metric} is a UniFrac variant, so needs a rooted tree: the
+     * one place that decides it for the CLI, the study reader and the study's beta step.
+     */
+    public static boolean needsTree(String metric) {
+        for (UniFracVariant v : UniFracVariant.values()) if (v.cliName().equals(metric)) return true;
+        return false;
+    }
+
+    /** Every metric name {@link #compute(FeatureTable, PhyloTree, String, BetaOptions, ProgressListener)} accepts: the {@link BetaMetric}s, then the UniFrac variants. */
+    public static List<String> metricNames() {
+        List<String> all = new ArrayList<>(BetaMetric.names());
+        for (UniFracVariant v : UniFracVariant.values()) all.add(v.cliName());
+        return List.copyOf(all);
+    }
+
+    /**
+     * The distances of one metric by name, the single entry point of {@code gutbrain diversity
+     * beta} and the study's beta step: a UniFrac variant on {@code tree} (generalized with
+     * {@link BetaOptions#generalizedAlpha()}), else the {@link BetaMetric} of that name with
+     * {@code options}. Samples the metric is undefined for are left out with a warning.
+     *
+     * @param tree rooted tree; needed exactly when {@link #needsTree} (may be null otherwise)
+     * @throws InputException for an unknown metric name, or a UniFrac metric without a tree
+     */
+    public static BetaResult compute(FeatureTable table, PhyloTree tree, String metric, BetaOptions options, ProgressListener progress) {
+        Objects.requireNonNull(metric, "metric");
+        if (!needsTree(metric)) return compute(table, BetaMetric.byName(metric), options, progress);
+        if (tree == null) throw new InputException(null, "tree", metric + " needs a rooted tree", "give a tree (Newick or .qza)");
+        UniFracResult r = UniFrac.compute(table, tree, UniFracVariant.fromCliName(metric), options.generalizedAlpha(), options.threads(),
+                options.singlePrecision(), progress);
+        return new BetaResult(r.distances(), r.excludedSamples(), r.warnings());
+    }
 
     /** {@link #compute(FeatureTable, BetaMetric, BetaOptions, ProgressListener)} with default options, no progress. */
     public static BetaResult compute(FeatureTable table, BetaMetric metric) {
