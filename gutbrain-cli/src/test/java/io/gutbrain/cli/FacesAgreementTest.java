@@ -2,7 +2,7 @@ package io.gutbrain.cli;
 
 import io.gutbrain.association.RCompat;
 import io.gutbrain.cli.common.BundledData;
-import io.gutbrain.report.ResultTable;
+import io.gutbrain.result.ResultTable;
 import io.gutbrain.report.ResultsStore;
 import io.gutbrain.study.StepListener;
 import io.gutbrain.study.Study;
@@ -38,6 +38,13 @@ class FacesAgreementTest {
     static Path metadata;
     static Path studyOut;
     static StudyPipeline.Result study;
+    /**
+     * The same data and settings with no subject or time in the design, so every step treats the
+     * samples as independent, as the CLI tools do: since the steps follow the design (a trial is
+     * tested by arm × time), only this study's association and beta tables are the CLI's models.
+     */
+    static Path crossOut;
+    static StudyPipeline.Result crossSectional;
 
     /** The study: no rarefaction (so beta and intervention read the QC-filtered counts), MaAsLin2 with a subject random intercept. */
     private static final String STUDY = """
@@ -49,9 +56,8 @@ class FacesAgreementTest {
             design:
               group: group
               reference: Placebo
-              subject: subject
-              time: time
               random_effects: [subject]
+            %s
             analyses:
               qc:
                 min_depth: 1
@@ -60,8 +66,7 @@ class FacesAgreementTest {
                 permutations: 99
               association:
                 method: %s
-              intervention:
-                baseline: "1"
+            %s
             seed: 7
             """;
 
@@ -72,10 +77,19 @@ class FacesAgreementTest {
         metadata = data.resolve("peerj32/metadata.tsv");
         studyOut = dir.resolve("study-out");
         study = runStudy("maaslin2", studyOut);
+        crossOut = dir.resolve("cross-out");
+        crossSectional = runStudy("maaslin2", crossOut, false);
     }
 
     private static StudyPipeline.Result runStudy(String method, Path out) throws IOException {
-        Path file = Files.writeString(dir.resolve("study-" + method + ".yaml"), STUDY.formatted(counts, metadata, method), StandardCharsets.UTF_8);
+        return runStudy(method, out, true);
+    }
+
+    private static StudyPipeline.Result runStudy(String method, Path out, boolean trial) throws IOException {
+        String design = trial ? "  subject: subject\n  time: time" : "";
+        String intervention = trial ? "  intervention:\n    baseline: \"1\"" : "";
+        Path file = Files.writeString(dir.resolve("study-" + method + "-" + trial + ".yaml"),
+                STUDY.formatted(counts, metadata, design, method, intervention), StandardCharsets.UTF_8);
         Study s = StudyFile.read(file);
         return StudyPipeline.run(s, out, new StudyPipeline.Options("test", "test run", 1), StepListener.NONE);
     }
@@ -163,7 +177,7 @@ class FacesAgreementTest {
         Path out = dir.resolve("associate-cli");
         cli("associate", "--table", counts.toString(), "--metadata", metadata.toString(), "--fixed", "group", "--random", "subject",
                 "--reference", "group,Placebo", "--method", "maaslin2", "--out", out.toString(), "-q");
-        ResultTable study = studyTable(FacesAgreementTest.study, studyOut, "association");
+        ResultTable study = studyTable(crossSectional, crossOut, "association");
         // MaAsLin2's own layout names features by R's make.names; map them back to the table's ids
         List<String> ids = Files.readAllLines(counts).stream().skip(1).map(l -> l.substring(0, l.indexOf('\t'))).toList();
         List<String> rNames = RCompat.makeNamesUnique(ids);
@@ -188,7 +202,7 @@ class FacesAgreementTest {
     @Test
     void associateAutoRankTestAndTheStudyStepChooseTheSameTest() throws Exception {
         Path rankOut = dir.resolve("study-rank-out");
-        StudyPipeline.Result rank = runStudy("nonparametric", rankOut);
+        StudyPipeline.Result rank = runStudy("nonparametric", rankOut, false);
         Path out = dir.resolve("associate-rank-cli");
         cli("associate", "--table", counts.toString(), "--metadata", metadata.toString(), "--fixed", "group",
                 "--reference", "group,Placebo", "--method", "nonparametric", "--test", "auto", "--out", out.toString(), "-q");
@@ -211,12 +225,12 @@ class FacesAgreementTest {
         Path dm = dir.resolve("braycurtis.tsv");
         cli("diversity", "beta", "--table", counts.toString(), "--metric", "braycurtis", "--out", dm.toString(), "-q");
         Path studyDm;
-        try (Stream<Path> s = Files.walk(studyOut)) {
+        try (Stream<Path> s = Files.walk(crossOut)) {
             studyDm = s.filter(p -> p.getFileName().toString().equals("braycurtis.dm.tsv")).findFirst().orElseThrow();
         }
         assertThat(Files.readString(dm)).isEqualTo(Files.readString(studyDm));
 
-        ResultTable tests = studyTable(study, studyOut, "permanova");
+        ResultTable tests = studyTable(crossSectional, crossOut, "permanova");
         Object[] permanova = tests.rows().stream().filter(r -> "PERMANOVA".equals(cell(tests, r, "test"))).findFirst().orElseThrow();
         Path pOut = dir.resolve("permanova.tsv");
         cli("stats", "permanova", "--distance", dm.toString(), "--metadata", metadata.toString(), "--formula", "group",
