@@ -42,8 +42,10 @@ public final class AssociationAnalysis {
 
         /** The rows of one tested variable (a fixed effect as named in the options). */
         public List<AssociationResult> rowsOf(String variable) {
-            // MaAsLin2 names terms by R's syntactic names (make.names), as its own output does
-            String name = method == AssociationOptions.Method.MAASLIN2 ? RCompat.makeName(variable) : variable;
+            // MaAsLin2 names terms by R's syntactic names (make.names), as its own output does; an
+            // interaction a:b keeps its colon, each part made syntactic on its own
+            String name = method == AssociationOptions.Method.MAASLIN2
+                    ? String.join(":", java.util.Arrays.stream(variable.split(":", -1)).map(RCompat::makeName).toList()) : variable;
             if (method == AssociationOptions.Method.NONPARAMETRIC) return rows;
             return rows.stream().filter(r -> r.variable().equals(name)).toList();
         }

@@ -25,14 +25,7 @@ import io.gutbrain.report.intervention.BifidogenicFigures;
 import io.gutbrain.intervention.Outcome;
 import io.gutbrain.intervention.ResponderResult;
 import io.gutbrain.association.AssociationResult;
-import io.gutbrain.association.AssociationRow;
-import io.gutbrain.association.linda.Linda;
-import io.gutbrain.association.linda.LindaOptions;
 import io.gutbrain.association.linda.LindaResult;
-import io.gutbrain.association.nonparametric.NonparametricAssociation;
-import io.gutbrain.association.nonparametric.NonparametricOptions;
-import io.gutbrain.association.Maaslin2;
-import io.gutbrain.association.RCompat;
 import io.gutbrain.distance.DistanceMatrix;
 import io.gutbrain.diversity.Rarefaction;
 import io.gutbrain.diversity.RarefactionCurve;
@@ -834,74 +827,31 @@ public final class StudyPipeline {
      * but kept with NaN.
      */
     private Tested testVariable(Engine engine, FeatureTable table, String v, DesignKind kind, Warnings stepWarnings, ProgressListener progress) {
-        Study.Design d = study.design();
-        AssociationDesign ad = AssociationDesign.of(kind, d, md, v);
-        List<String> fixed = ad.fixed();
-        Map<String, String> refs = ad.references();
-        List<AssociationResult> hits = new ArrayList<>();
-        Tested t;
-        switch (engine.method()) {
-            case MAASLIN2 -> {
-                Maaslin2.Options opt = Maaslin2.Options.defaults().withFixedEffects(fixed).withRandomEffects(ad.random())
-                        .withNormalization(engine.normalization()).withTransform(engine.transform()).withMinPrevalence(engine.minPrevalence())
-                        .withMaxSignificance(engine.maxSignificance()).withThreads(options.threads()).withReferenceLevels(refs);
-                Maaslin2.Result r = Maaslin2.run(table, ad.metadata(), opt, stepWarnings, progress);
-                // MaAsLin2 reports R's syntactic names (make.names); map them back to the table's ids
-                Map<String, String> featureId = new java.util.HashMap<>();
-                List<String> rNames = RCompat.makeNamesUnique(table.featureIds());
-                for (int f = 0; f < rNames.size(); f++) featureId.put(rNames.get(f), table.featureIds().get(f));
-                List<String> parts = new ArrayList<>();
-                for (String part : ad.tested().split(":", -1)) parts.add(RCompat.makeName(part));
-                String rName = String.join(":", parts);
-                for (AssociationRow x : r.all()) {
-                    if (!x.metadata().equals(rName)) continue;
-                    hits.add(x.toResult(featureId.getOrDefault(x.feature(), x.feature())));
-                }
-                t = new Tested(hits, r.featuresTested(), r.samplesInModel(), "MaAsLin2 model " + r.formula(), ad.tested(), ad.notes());
-            }
-            case LINDA -> {
-                LindaOptions.Builder b = LindaOptions.builder().randomEffects(ad.random()).minPrevalence(engine.minPrevalence())
-                        .threads(options.threads()).progress(progress).warnings(stepWarnings);
-                refs.forEach(b::reference);
-                LindaResult r = Linda.run(table, ad.metadata(), fixed, b.build());
-                for (AssociationResult x : r.rows()) if (x.variable().equals(ad.tested())) hits.add(x);
-                String random = ad.random().isEmpty() ? "" : " + " + String.join(" + ", ad.random().stream().map(g -> "(1 | " + g + ")").toList());
-                t = new Tested(hits, r.features(), r.samples(), "LinDA model log2 CLR ~ " + String.join(" + ", fixed) + random + " (" + r.zeroHandling() + ")",
-                        ad.tested(), ad.notes());
-            }
-            default -> {
-                NonparametricOptions.Builder b = NonparametricOptions.builder().minPrevalence(engine.minPrevalence()).threads(options.threads())
-                        .progress(progress).warnings(stepWarnings);
-                List<String> rankNotes = new ArrayList<>();
-                if (kind.isRepeated() && kind.time() != null && kind.baseline() != null) {
-                    // why: rank tests assume independent samples; one visit has one sample per subject
-                    List<String> at = kind.samplesAt(md, table.sampleIds(), kind.baseline());
-                    table = table.subsetSamples(at);
-                    rankNotes.add("Rank tests assume independent samples, so only the " + at.size() + " samples at " + kind.time() + " = "
-                            + kind.baseline() + " (one visit per subject) were tested.");
-                }
-                if (refs.containsKey(v)) b.reference(refs.get(v));
-                NonparametricOptions opt = b.build();
-                List<AssociationResult> rs;
-                String test;
-                if (md.type(v) == SampleMetadata.ColumnType.NUMERIC) {
-                    rs = NonparametricAssociation.spearman(table, md, v, opt);
-                    test = "Spearman correlation";
-                } else if (md.levels(v).size() > 2) {
-                    rs = NonparametricAssociation.kruskalWallis(table, md, v, opt);
-                    test = "Kruskal–Wallis test";
-                } else {
-                    rs = NonparametricAssociation.rankSum(table, md, v, opt);
-                    test = "Wilcoxon rank-sum test";
-                }
-                hits.addAll(rs);
-                long features = rs.stream().map(AssociationResult::feature).distinct().count();
-                int samples = rs.stream().mapToInt(AssociationResult::n).max().orElse(0);
-                t = new Tested(hits, (int) features, samples, test + " of " + v + " (relative abundance)", v, rankNotes);
+        AssociationDesign ad = AssociationDesign.of(kind, study.design(), md, v);
+        AssociationOptions.Method method = AssociationOptions.Method.valueOf(engine.method().name());
+        AssociationOptions opt = AssociationOptions.defaults(ad.fixed()).withMethod(method).withRandom(ad.random()).withReferences(ad.references())
+                .withNormalization(engine.normalization()).withTransform(engine.transform()).withMinPrevalence(engine.minPrevalence())
+                .withMaxSignificance(engine.maxSignificance()).withThreads(options.threads());
+        SampleMetadata tested = ad.metadata();
+        String term = ad.tested();
+        List<String> notes = ad.notes();
+        if (method == AssociationOptions.Method.NONPARAMETRIC) {
+            // rank tests take the variable alone, on independent samples: one visit per subject
+            opt = opt.withFixed(List.of(v));
+            tested = md;
+            term = v;
+            notes = new ArrayList<>();
+            if (kind.isRepeated() && kind.time() != null && kind.baseline() != null) {
+                List<String> at = kind.samplesAt(md, table.sampleIds(), kind.baseline());
+                table = table.subsetSamples(at);
+                notes.add("Rank tests assume independent samples, so only the " + at.size() + " samples at " + kind.time() + " = "
+                        + kind.baseline() + " (one visit per subject) were tested.");
             }
         }
+        AssociationAnalysis.Result r = AssociationAnalysis.run(table, tested, opt, stepWarnings, progress);
+        List<AssociationResult> hits = new ArrayList<>(r.rowsOf(term));
         hits.sort((p, q) -> Double.compare(p.qValue(), q.qValue()));
-        return t;
+        return new Tested(hits, r.features(), r.samples(), r.model(), term, notes);
     }
 
     private Figure heatmap(AbundanceScale scale, List<String> features, String group, String v) {
