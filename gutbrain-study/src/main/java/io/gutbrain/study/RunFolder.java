@@ -5,9 +5,7 @@ import io.gutbrain.report.ResultsStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The output folder of one study run, kept clean across crashes and failures.
@@ -16,7 +14,7 @@ import java.util.stream.Stream;
  *   <li>{@link #recover}: at the start of a run, with the results store open for writing (its
  *       DuckDB file lock proves no other run uses this folder), runs that a dead process left
  *       {@code running} are marked {@code interrupted} by the store, and every staging folder
- *       ({@code .cache/.staging-*}, the report's {@code .report.tmp-*} and {@code .report.old-*})
+ *       ({@code .cache/.staging-*}, the report's {@code .report.staging-*} and {@code .report.old-*})
  *       is removed; one note line per interrupted run says so.</li>
  *   <li>{@link #removeWhatAFailedRunCreated}: after a failed run (store closed), everything this
  *       run created is removed: the whole output folder when it did not exist before, otherwise
@@ -70,28 +68,13 @@ final class RunFolder {
         if (!reportExisted) delete(out.resolve(StudyPipeline.REPORT_DIR));
     }
 
-    /** The report's staging: HtmlReport builds {@code .report.tmp-*} and moves the old report to {@code .report.old-*}. */
+    /**
+     * The report's staging. HtmlReport stages the report through {@link io.gutbrain.io.OutputFolder}
+     * ({@code .report.staging-<pid>-*}, the old report aside as {@code .report.old-<pid>-*}), whose
+     * own clean-up removes a dead run's staging and puts back an old report it had moved aside.
+     */
     private int removeReportStaging() {
-        String name = StudyPipeline.REPORT_DIR;
-        Path report = out.resolve(name);
-        int n = 0;
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.toList()) {
-                String f = p.getFileName().toString();
-                if (f.startsWith("." + name + ".old-") && !Files.exists(report)) {
-                    // the run died between moving the old report aside and the new one in: put the old one back
-                    Files.move(p, report, StandardCopyOption.ATOMIC_MOVE);
-                    n++;
-                } else if (f.startsWith("." + name + ".tmp-") || f.startsWith("." + name + ".old-")) {
-                    StepCache.deleteTree(p);
-                    n++;
-                }
-            }
-        } catch (IOException e) {
-            throw new io.gutbrain.error.InputException(out.toString(), null, "cannot remove an old report staging folder: " + e.getMessage(),
-                    "make the output folder writable");
-        }
-        return n;
+        return io.gutbrain.io.OutputFolder.removeStaleLeftovers(out);
     }
 
     private static void delete(Path p) {

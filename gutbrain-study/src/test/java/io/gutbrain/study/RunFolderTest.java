@@ -59,7 +59,7 @@ class RunFolderTest {
         }
         Path staging = Files.createDirectories(out.resolve(StudyPipeline.CACHE_DIR).resolve(".staging-beta-123"));
         Files.writeString(staging.resolve("half.tsv"), "x\n");
-        Files.createDirectories(out.resolve(".report.tmp-456/figures"));
+        Files.createDirectories(out.resolve(".report.staging-999999999-x1y2/figures")); // as OutputFolder names it; no such pid is alive
         assertThat(hidden(out)).hasSize(2);
         try (ResultsStore ro = ResultsStore.openReadOnly(out)) {
             assertThat(ro.run(dead).status()).as("read-only view: no writer holds the lock").isEqualTo("interrupted");
